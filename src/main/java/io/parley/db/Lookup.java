@@ -1,0 +1,95 @@
+package io.parley.db;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Batch reads by key: records by their keys and the element collections of many owners, each
+ * in one statement.
+ */
+@ApplicationScoped
+public class Lookup {
+
+    private final EntityManager em;
+
+    public Lookup(EntityManager em) {
+        this.em = em;
+    }
+
+    public <E extends VersionedEntity> E find(Class<E> type, long key) {
+        return em.find(type, key);
+    }
+
+    public <E extends VersionedEntity> Map<Long, E> byKeys(Class<E> type, Collection<Long> keys) {
+        Map<Long, E> result = new LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return result;
+        }
+        em.createQuery("from " + type.getSimpleName() + " e where e.pk in :keys", type)
+                .setParameter("keys", keys)
+                .getResultList()
+                .forEach(entity -> result.put(entity.pk, entity));
+        return result;
+    }
+
+    /** The named element collection of each owner, in stored order. */
+    public <C> Map<Long, List<C>> children(Class<? extends VersionedEntity> owner, String collection,
+            Class<C> elementType, Collection<Long> ownerKeys) {
+        Map<Long, List<C>> result = new LinkedHashMap<>();
+        if (ownerKeys.isEmpty()) {
+            return result;
+        }
+        String hql = "select o.pk, c from " + owner.getSimpleName() + " o join o." + collection
+                + " c where o.pk in :keys order by o.pk, index(c)";
+        for (Object[] row : em.createQuery(hql, Object[].class).setParameter("keys", ownerKeys).getResultList()) {
+            result.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(elementType.cast(row[1]));
+        }
+        return result;
+    }
+
+    /** Records of {@code type} whose {@code column} holds one of the keys, grouped by that key. */
+    public <E extends VersionedEntity> Map<Long, List<E>> referring(Class<E> type, String attribute,
+            Collection<Long> keys, String orderBy) {
+        Map<Long, List<E>> result = new LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return result;
+        }
+        String hql = "select e." + attribute + ", e from " + type.getSimpleName() + " e where e." + attribute
+                + " in :keys order by " + orderBy;
+        for (Object[] row : em.createQuery(hql, Object[].class).setParameter("keys", keys).getResultList()) {
+            result.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(type.cast(row[1]));
+        }
+        return result;
+    }
+
+    /** Owners whose element collection of keys contains one of {@code keys}, grouped by that key. */
+    public <E extends VersionedEntity> Map<Long, List<E>> containing(Class<E> type, String collection,
+            Collection<Long> keys) {
+        Map<Long, List<E>> result = new LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return result;
+        }
+        String hql = "select c, e from " + type.getSimpleName() + " e join e." + collection
+                + " c where c in :keys order by e.pk";
+        for (Object[] row : em.createQuery(hql, Object[].class).setParameter("keys", keys).getResultList()) {
+            result.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(type.cast(row[1]));
+        }
+        return result;
+    }
+
+    /** The keys among {@code keys} that have no record of {@code type}. */
+    public List<Long> missing(Class<? extends VersionedEntity> type, Collection<Long> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<Long> found = em.createQuery("select e.pk from " + type.getSimpleName() + " e where e.pk in :keys",
+                Long.class).setParameter("keys", keys).getResultList();
+        return keys.stream().filter(key -> !found.contains(key)).toList();
+    }
+}

@@ -1,0 +1,70 @@
+package io.parley.db;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Version;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.parley.graphql.GlobalId;
+import io.parley.graphql.NodeType;
+
+/**
+ * A top-level record: numeric key inside, opaque global ID outside, optimistic version and
+ * last-change time. Subclasses hold only columns and element collections, never associations
+ * to other entities, so nothing can be lazily loaded behind the API's back: related records
+ * are fetched in batches by the GraphQL layer.
+ */
+@MappedSuperclass
+public abstract class VersionedEntity {
+
+    @jakarta.persistence.Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    protected Long pk;
+
+    @Version
+    @Column(nullable = false)
+    protected int version;
+
+    @Column(name = "updated_at", nullable = false)
+    protected Instant updatedAt;
+
+    protected abstract NodeType nodeType();
+
+    /** The numeric key; a method, not a getter, so it never shows in the schema. */
+    public Long key() {
+        return pk;
+    }
+
+    @Id
+    @NonNull
+    public String getId() {
+        return GlobalId.encode(nodeType(), pk);
+    }
+
+    @Description("Increases on every change; pass it as expectedVersion to update safely.")
+    public int getVersion() {
+        return version;
+    }
+
+    @NonNull
+    public OffsetDateTime getUpdatedAt() {
+        return updatedAt.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Marks the record changed: bumps updatedAt and, through it, the version. */
+    @PrePersist
+    public void touch() {
+        updatedAt = Instant.now();
+    }
+}

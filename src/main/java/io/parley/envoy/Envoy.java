@@ -1,0 +1,103 @@
+package io.parley.envoy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.parley.db.VersionedEntity;
+import io.parley.graphql.DatePrecision;
+import io.parley.graphql.Node;
+import io.parley.graphql.NodeType;
+import io.parley.source.Citation;
+
+@Entity
+@Table(name = "envoy")
+@Description("A person's appointment as an envoy: who sent them, for whom, with what mandate.")
+public class Envoy extends VersionedEntity implements Node {
+
+    /** SQL twin of {@link #isActive()}, over the envoy row {@code e}. */
+    static final String ACTIVE_SQL = "((e.start_date is null or e.start_date <= current_date)"
+            + " and (e.end_date is null or e.end_date >= current_date))";
+
+    @Column(name = "person_id", nullable = false)
+    Long personKey;
+    @Column(nullable = false)
+    String title;
+    @Column(nullable = false)
+    String represents;
+    @Column(name = "appointed_by_id")
+    Long appointedByKey;
+    String mandate;
+    LocalDate announcedOn;
+    @Enumerated(EnumType.STRING)
+    DatePrecision announcedOnPrecision;
+    LocalDate startDate;
+    LocalDate endDate;
+
+    @ElementCollection
+    @CollectionTable(name = "citation", joinColumns = @JoinColumn(name = "envoy_id"))
+    @OrderColumn(name = "ordinal")
+    List<Citation> citations = new ArrayList<>();
+
+    @Override
+    protected NodeType nodeType() {
+        return NodeType.ENVOY;
+    }
+
+    public Long personKey() {
+        return personKey;
+    }
+
+    @NonNull
+    @Description("e.g. United States Special Envoy to the Middle East.")
+    public String getTitle() {
+        return title;
+    }
+
+    @NonNull
+    @Description("ISO 3166-1 alpha-2 code of the state the envoy represents.")
+    public String getRepresents() {
+        return represents;
+    }
+
+    @Description("Region or portfolio, e.g. Middle East; Ukraine and Russia; investment and economic affairs.")
+    public String getMandate() {
+        return mandate;
+    }
+
+    public LocalDate getAnnouncedOn() {
+        return announcedOn;
+    }
+
+    @Description("How much of announcedOn is known.")
+    public DatePrecision getAnnouncedOnPrecision() {
+        return announcedOnPrecision;
+    }
+
+    public LocalDate getStartDate() {
+        return startDate;
+    }
+
+    public LocalDate getEndDate() {
+        return endDate;
+    }
+
+    @Description("Serving today: started (or start unknown) and not ended.")
+    public boolean isActive() {
+        LocalDate today = LocalDate.now();
+        return (startDate == null || !startDate.isAfter(today)) && (endDate == null || !endDate.isBefore(today));
+    }
+}

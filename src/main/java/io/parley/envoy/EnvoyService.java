@@ -1,0 +1,119 @@
+package io.parley.envoy;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.parley.db.ListQuery;
+import io.parley.db.Lookup;
+import io.parley.db.Ordering;
+import io.parley.db.Sql;
+import io.parley.db.Store;
+import io.parley.graphql.ApiException;
+import io.parley.graphql.DatePrecision;
+import io.parley.graphql.GlobalId;
+import io.parley.graphql.Inputs;
+import io.parley.graphql.NodeLoader;
+import io.parley.graphql.NodeType;
+import io.parley.graphql.Page;
+import io.parley.graphql.PageRequest;
+import io.parley.person.Person;
+import io.parley.source.Citation;
+import io.parley.source.Citations;
+
+@ApplicationScoped
+public class EnvoyService implements NodeLoader<Envoy> {
+
+    static final Ordering<Envoy> BY_KEY = new Ordering<>("id", "e.id", Ordering.Kind.NUMBER, false, Envoy::key);
+
+    private final EntityManager em;
+    private final Store store;
+    private final Lookup lookup;
+    private final Citations citations;
+
+    public EnvoyService(EntityManager em, Store store, Lookup lookup, Citations citations) {
+        this.em = em;
+        this.store = store;
+        this.lookup = lookup;
+        this.citations = citations;
+    }
+
+    @Override
+    public NodeType nodeType() {
+        return NodeType.ENVOY;
+    }
+
+    @Override
+    public Map<Long, Envoy> byKeys(Collection<Long> keys) {
+        return lookup.byKeys(Envoy.class, keys);
+    }
+
+    public Page<Envoy> list(EnvoyFilter filter, PageRequest page) {
+        EnvoyFilter f = filter == null ? new EnvoyFilter() : filter;
+        String name = Sql.containing(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX));
+        return new ListQuery<>(em, Envoy.class, "envoy", "e")
+                .where("exists (select 1 from person p where p.id = e.person_id and " + Person.nameMatches("p", "name")
+                        + ")", "name", name)
+                .where("e.represents = :represents", "represents",
+                        Inputs.countryCode("filter.represents", f.represents))
+                .where("(" + Envoy.ACTIVE_SQL + ") = :active", "active", f.active)
+                .page(page, BY_KEY);
+    }
+
+    /** Each person's appointments, oldest first. */
+    public Map<Long, List<Envoy>> ofPeople(Collection<Long> personKeys) {
+        return lookup.referring(Envoy.class, "personKey", personKeys, "e.pk");
+    }
+
+    public Map<Long, List<Citation>> citations(Collection<Long> envoyKeys) {
+        return lookup.children(Envoy.class, "citations", Citation.class, envoyKeys);
+    }
+
+    @Transactional
+    public Envoy appoint(EnvoyInput input) {
+        return store.create(apply(new Envoy(), input));
+    }
+
+    @Transactional
+    public Envoy update(String id, EnvoyInput input, Integer expectedVersion) {
+        return store.save(apply(store.forUpdate(Envoy.class, NodeType.ENVOY, id, expectedVersion), input));
+    }
+
+    @Transactional
+    public Envoy endMandate(String id, LocalDate endDate) {
+        Envoy envoy = store.forUpdate(Envoy.class, NodeType.ENVOY, id, null);
+        Inputs.notBefore("endDate", endDate, envoy.startDate, "the mandate's startDate " + envoy.startDate);
+        envoy.endDate = endDate;
+        return store.save(envoy);
+    }
+
+    private Envoy apply(Envoy envoy, EnvoyInput input) {
+        envoy.personKey = GlobalId.keyOf(input.personId, NodeType.PERSON, "input.personId");
+        store.requireExisting(Person.class, NodeType.PERSON, "input.personId", envoy.personKey);
+        envoy.title = Inputs.required("input.title", input.title, Inputs.TITLE_MAX);
+        envoy.represents = Inputs.countryCode("input.represents", input.represents);
+        if (envoy.represents == null) {
+            throw ApiException.badInput("input.represents", "must not be blank");
+        }
+        envoy.appointedByKey = input.appointedById == null ? null
+                : GlobalId.keyOf(input.appointedById, NodeType.PERSON, "input.appointedById");
+        if (envoy.personKey.equals(envoy.appointedByKey)) {
+            throw ApiException.badInput("input.appointedById", "an envoy cannot appoint themselves");
+        }
+        store.requireExisting(Person.class, NodeType.PERSON, "input.appointedById", envoy.appointedByKey);
+        envoy.mandate = Inputs.optional("input.mandate", input.mandate, Inputs.TITLE_MAX);
+        envoy.announcedOnPrecision = DatePrecision.forDate(input.announcedOn, input.announcedOnPrecision);
+        envoy.announcedOn = envoy.announcedOnPrecision == null ? null
+                : envoy.announcedOnPrecision.align(input.announcedOn);
+        envoy.startDate = input.startDate;
+        envoy.endDate = input.endDate;
+        Inputs.notBefore("input.endDate", input.endDate, input.startDate, "startDate");
+        envoy.citations = citations.from("input.citations", input.citations);
+        return envoy;
+    }
+}

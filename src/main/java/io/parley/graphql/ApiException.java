@@ -1,0 +1,85 @@
+package io.parley.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.language.SourceLocation;
+
+/**
+ * The only exception the API lets reach a client. Its message is written for the client, and
+ * its {@code code} (and, for bad input, the offending {@code field}) go to
+ * {@code extensions}. Everything else is turned into one of these by {@link ErrorMapping}.
+ */
+public final class ApiException extends RuntimeException implements GraphQLError {
+
+    private final ErrorCode code;
+    private final String field;
+    private final String correlationId;
+
+    private ApiException(ErrorCode code, String field, String message, String correlationId, Throwable cause) {
+        super(message, cause, false, false);
+        this.code = code;
+        this.field = field;
+        this.correlationId = correlationId;
+    }
+
+    public static ApiException badInput(String field, String message) {
+        return new ApiException(ErrorCode.BAD_USER_INPUT, field, field + ": " + message, null, null);
+    }
+
+    public static ApiException notFound(String field, String message) {
+        return new ApiException(ErrorCode.NOT_FOUND, field, message, null, null);
+    }
+
+    public static ApiException conflict(String message) {
+        return new ApiException(ErrorCode.CONFLICT, null, message, null, null);
+    }
+
+    public static ApiException limitExceeded(String field, String message) {
+        return new ApiException(ErrorCode.LIMIT_EXCEEDED, field, field + ": " + message, null, null);
+    }
+
+    public static ApiException unavailable(Throwable cause) {
+        return new ApiException(ErrorCode.UNAVAILABLE, null, "The database cannot be reached; try again shortly", null,
+                cause);
+    }
+
+    public static ApiException internal(String correlationId, Throwable cause) {
+        return new ApiException(ErrorCode.INTERNAL, null,
+                "Internal error; quote correlation id " + correlationId + " when reporting it", correlationId, cause);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    @Override
+    public Map<String, Object> getExtensions() {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code.name());
+        if (field != null) {
+            extensions.put("field", field);
+        }
+        if (correlationId != null) {
+            extensions.put("correlationId", correlationId);
+        }
+        return extensions;
+    }
+
+    @Override
+    public List<SourceLocation> getLocations() {
+        return null;
+    }
+
+    @Override
+    public ErrorClassification getErrorType() {
+        return ErrorClassification.errorClassification(code.name());
+    }
+}

@@ -1,0 +1,110 @@
+package io.parley.graphql;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * The one place where failures become contract errors. API exceptions pass through; stale
+ * versions and references that block a delete become CONFLICT; constraint violations the
+ * validation did not foresee become BAD_USER_INPUT; a lost database becomes UNAVAILABLE; and
+ * anything else becomes INTERNAL with a correlation id that is also logged, so nothing
+ * internal reaches the client.
+ */
+@MapsErrors
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE)
+public class ErrorMapping {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapping.class);
+
+    /** Tables that reference others, named as a client knows them. */
+    private static final Map<String, String> REFERRERS = Map.ofEntries(
+            Map.entry("envoy", "envoy appointments"),
+            Map.entry("talk", "talks"),
+            Map.entry("talk_participant", "talk participants"),
+            Map.entry("trip", "trips"),
+            Map.entry("trip_talk", "trips"),
+            Map.entry("outcome", "outcomes"),
+            Map.entry("outcome_talk", "outcomes"),
+            Map.entry("outcome_beneficiary", "outcome beneficiaries"),
+            Map.entry("outcome_credit", "outcome credits"),
+            Map.entry("statement", "statements"),
+            Map.entry("citation", "citations"));
+
+    @AroundInvoke
+    Object map(InvocationContext context) throws Exception {
+        try {
+            return context.proceed();
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception | Error e) {
+            throw translate(e);
+        }
+    }
+
+    static ApiException translate(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return api;
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return ApiException.conflict("The record was changed by someone else meanwhile; reload it and try again");
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                ApiException mapped = fromSqlState(sql);
+                if (mapped != null) {
+                    return mapped;
+                }
+            }
+            if (cause instanceof jakarta.validation.ConstraintViolationException violations) {
+                var first = violations.getConstraintViolations().iterator().next();
+                return ApiException.badInput(first.getPropertyPath().toString(), first.getMessage());
+            }
+            if (isPoolExhaustion(cause)) {
+                return ApiException.unavailable(failure);
+            }
+        }
+        String correlationId = UUID.randomUUID().toString();
+        LOG.errorf(failure, "Unexpected failure, correlation id %s", correlationId);
+        return ApiException.internal(correlationId, failure);
+    }
+
+    private static ApiException fromSqlState(SQLException sql) {
+        String state = sql.getSQLState();
+        ServerErrorMessage detail = sql instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+        String table = detail == null ? null : detail.getTable();
+        return switch (state) {
+            case "23503" -> sql.getMessage() != null && sql.getMessage().contains("is still referenced")
+                    ? ApiException.conflict("The record is still referenced by "
+                            + REFERRERS.getOrDefault(table, "other records") + "; remove those references first")
+                    : ApiException.badInput("input", "refers to a record that does not exist");
+            case "23505" -> ApiException.conflict("A record with the same unique value already exists"
+                    + (detail != null && detail.getConstraint() != null ? " (" + detail.getConstraint() + ")" : ""));
+            case "23502", "23514", "22001", "22003", "22007", "22008", "22P02" ->
+                ApiException.badInput("input", "a value breaks a rule of the stored data"
+                        + (detail != null && detail.getConstraint() != null ? " (" + detail.getConstraint() + ")" : ""));
+            case "57014" -> ApiException.limitExceeded("query", "the statement took too long and was cancelled");
+            default -> state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
+                    ? ApiException.unavailable(sql)
+                    : null;
+        };
+    }
+
+    /** Agroal reports an exhausted or unreachable pool without an SQLState. */
+    private static boolean isPoolExhaustion(Throwable cause) {
+        return cause instanceof SQLException && cause.getMessage() != null
+                && cause.getMessage().contains("Acquisition timeout");
+    }
+}

@@ -1,0 +1,6 @@
+package io.parley.graphql;
+
+public enum OrderDirection {
+    ASC,
+    DESC
+}

@@ -1,0 +1,4 @@
+package io.parley.graphql;
+
+public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
+}

@@ -1,0 +1,38 @@
+package io.parley.outcome;
+
+import jakarta.persistence.Embeddable;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Embeddable
+@Description("A number an outcome is measured by, e.g. 33 hostages freed.")
+public class Figure {
+
+    private String label;
+    private int value;
+    private boolean approximate;
+
+    protected Figure() {
+    }
+
+    Figure(String label, int value, boolean approximate) {
+        this.label = label;
+        this.value = value;
+        this.approximate = approximate;
+    }
+
+    @NonNull
+    public String getLabel() {
+        return label;
+    }
+
+    public int getValue() {
+        return value;
+    }
+
+    @Description("true when the source gives the number loosely, e.g. \"nearly 2,000\".")
+    public boolean isApproximate() {
+        return approximate;
+    }
+}

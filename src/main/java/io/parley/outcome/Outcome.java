@@ -1,0 +1,107 @@
+package io.parley.outcome;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.parley.db.VersionedEntity;
+import io.parley.graphql.DatePrecision;
+import io.parley.graphql.Node;
+import io.parley.graphql.NodeType;
+import io.parley.source.Citation;
+
+@Entity
+@Table(name = "outcome")
+public class Outcome extends VersionedEntity implements Node {
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    OutcomeKind kind;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    OutcomeStatus status;
+    @Column(nullable = false)
+    String title;
+    String description;
+    LocalDate date;
+    @Enumerated(EnumType.STRING)
+    DatePrecision datePrecision;
+    @Column(name = "track_id")
+    Long trackKey;
+
+    @ElementCollection
+    @CollectionTable(name = "outcome_talk", joinColumns = @JoinColumn(name = "outcome_id"))
+    @OrderColumn(name = "ordinal")
+    @Column(name = "talk_id")
+    List<Long> talkKeys = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "outcome_figure", joinColumns = @JoinColumn(name = "outcome_id"))
+    @OrderColumn(name = "ordinal")
+    List<Figure> figures = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "outcome_beneficiary", joinColumns = @JoinColumn(name = "outcome_id"))
+    @OrderColumn(name = "ordinal")
+    @Column(name = "person_id")
+    List<Long> beneficiaryKeys = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "outcome_credit", joinColumns = @JoinColumn(name = "outcome_id"))
+    @OrderColumn(name = "ordinal")
+    @Column(name = "person_id")
+    List<Long> creditedKeys = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "citation", joinColumns = @JoinColumn(name = "outcome_id"))
+    @OrderColumn(name = "ordinal")
+    List<Citation> citations = new ArrayList<>();
+
+    @Override
+    protected NodeType nodeType() {
+        return NodeType.OUTCOME;
+    }
+
+    public Long trackKey() {
+        return trackKey;
+    }
+
+    @NonNull
+    public OutcomeKind getKind() {
+        return kind;
+    }
+
+    @NonNull
+    public OutcomeStatus getStatus() {
+        return status;
+    }
+
+    @NonNull
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public DatePrecision getDatePrecision() {
+        return datePrecision;
+    }
+}

@@ -1,0 +1,114 @@
+package io.parley.outcome;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.parley.db.VersionedEntity;
+import io.parley.graphql.Batch;
+import io.parley.graphql.MapsErrors;
+import io.parley.graphql.PageRequest;
+import io.parley.person.Person;
+import io.parley.person.PersonService;
+import io.parley.source.Citation;
+import io.parley.talk.Talk;
+import io.parley.talk.TalkService;
+import io.parley.track.Track;
+import io.parley.track.TrackService;
+
+@GraphQLApi
+@MapsErrors
+public class OutcomeGraphQL {
+
+    private final OutcomeService outcomes;
+    private final TalkService talks;
+    private final TrackService tracks;
+    private final PersonService people;
+
+    public OutcomeGraphQL(OutcomeService outcomes, TalkService talks, TrackService tracks, PersonService people) {
+        this.outcomes = outcomes;
+        this.talks = talks;
+        this.tracks = tracks;
+        this.people = people;
+    }
+
+    @Query
+    public Outcome outcome(@NonNull @Id String id) {
+        return outcomes.byId(id);
+    }
+
+    @Query
+    @NonNull
+    @Description("Outcomes in the order they were recorded.")
+    public OutcomeConnection outcomes(OutcomeFilter filter, Integer first, String after) {
+        return OutcomeConnection.of(outcomes.list(filter, PageRequest.of(first, after)));
+    }
+
+    @Mutation
+    @NonNull
+    public Outcome recordOutcome(@NonNull OutcomeInput input) {
+        return outcomes.record(input);
+    }
+
+    @Mutation
+    @NonNull
+    public Outcome updateOutcome(@NonNull @Id String id, @NonNull OutcomeInput input, Integer expectedVersion) {
+        return outcomes.update(id, input, expectedVersion);
+    }
+
+    @Mutation
+    @NonNull
+    @Id
+    public String deleteOutcome(@NonNull @Id String id) {
+        return outcomes.delete(id);
+    }
+
+    public List<Track> track(@Source List<Outcome> list) {
+        return Batch.one(list, Outcome::trackKey, tracks::byKeys);
+    }
+
+    @NonNull
+    public List<@NonNull List<@NonNull Talk>> talks(@Source List<Outcome> list) {
+        return Batch.referenced(list, VersionedEntity::key, outcomes::talkKeys, talks::byKeys);
+    }
+
+    @NonNull
+    public List<@NonNull List<@NonNull Figure>> figures(@Source List<Outcome> list) {
+        return Batch.many(list, VersionedEntity::key, outcomes::figures);
+    }
+
+    @NonNull
+    @Description("People the outcome freed or directly benefited, e.g. a released prisoner.")
+    public List<@NonNull List<@NonNull Person>> beneficiaries(@Source List<Outcome> list) {
+        return Batch.referenced(list, VersionedEntity::key, outcomes::beneficiaryKeys, people::byKeys);
+    }
+
+    @NonNull
+    @Description("People credited with bringing the outcome about.")
+    public List<@NonNull List<@NonNull Person>> creditedTo(@Source List<Outcome> list) {
+        return Batch.referenced(list, VersionedEntity::key, outcomes::creditedKeys, people::byKeys);
+    }
+
+    @NonNull
+    public List<@NonNull List<@NonNull Citation>> citations(@Source List<Outcome> list) {
+        return Batch.many(list, VersionedEntity::key, outcomes::citations);
+    }
+
+    @NonNull
+    public List<@NonNull List<@NonNull Outcome>> outcomes(@Source List<Talk> list) {
+        return Batch.many(list, VersionedEntity::key, outcomes::ofTalks);
+    }
+
+    @NonNull
+    public OutcomeConnection outcomes(@Source Track track, Integer first, String after) {
+        OutcomeFilter filter = new OutcomeFilter();
+        filter.trackIds = List.of(track.getId());
+        return outcomes(filter, first, after);
+    }
+}

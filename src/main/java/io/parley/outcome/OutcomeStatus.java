@@ -1,0 +1,8 @@
+package io.parley.outcome;
+
+public enum OutcomeStatus {
+    PROPOSED,
+    AGREED,
+    IMPLEMENTED,
+    COLLAPSED
+}

@@ -1,0 +1,89 @@
+package io.parley.person;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.parley.db.VersionedEntity;
+import io.parley.graphql.Node;
+import io.parley.graphql.NodeType;
+import io.parley.source.Citation;
+
+@Entity
+@Table(name = "person")
+public class Person extends VersionedEntity implements Node {
+
+    @Column(nullable = false)
+    String name;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    List<String> aliases = new ArrayList<>();
+
+    LocalDate birthDate;
+    String countryCode;
+    String summary;
+    String wikidataId;
+
+    @ElementCollection
+    @CollectionTable(name = "person_position", joinColumns = @JoinColumn(name = "person_id"))
+    @OrderColumn(name = "ordinal")
+    List<Position> positions = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "citation", joinColumns = @JoinColumn(name = "person_id"))
+    @OrderColumn(name = "ordinal")
+    List<Citation> citations = new ArrayList<>();
+
+    /** SQL condition: the person row {@code alias} has a name or alias matching ILIKE pattern {@code :parameter}. */
+    public static String nameMatches(String alias, String parameter) {
+        return "(" + alias + ".name ilike :" + parameter + " or exists (select 1 from unnest(" + alias
+                + ".aliases) a where a ilike :" + parameter + "))";
+    }
+
+    @Override
+    protected NodeType nodeType() {
+        return NodeType.PERSON;
+    }
+
+    @NonNull
+    public String getName() {
+        return name;
+    }
+
+    @NonNull
+    public List<@NonNull String> getAliases() {
+        return List.copyOf(aliases);
+    }
+
+    public LocalDate getBirthDate() {
+        return birthDate;
+    }
+
+    @Description("ISO 3166-1 alpha-2 code of the person's country, e.g. US, RU.")
+    public String getCountryCode() {
+        return countryCode;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    @Description("Wikidata item id, e.g. Q7614318.")
+    public String getWikidataId() {
+        return wikidataId;
+    }
+}

@@ -1,0 +1,37 @@
+package io.parley.source;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.db.Store;
+import io.parley.graphql.GlobalId;
+import io.parley.graphql.Inputs;
+import io.parley.graphql.NodeType;
+
+/** Turns citation input into stored citations, checking that every source exists. */
+@ApplicationScoped
+public class Citations {
+
+    private final Store store;
+
+    public Citations(Store store) {
+        this.store = store;
+    }
+
+    /** Validated citations; an absent list means none. */
+    public List<Citation> from(String field, List<CitationInput> inputs) {
+        List<Citation> citations = Inputs.each(field, inputs, (element, input) -> new Citation(
+                GlobalId.keyOf(input.sourceId, NodeType.SOURCE, element + ".sourceId"),
+                Inputs.optional(element + ".excerpt", input.excerpt, Inputs.TEXT_MAX)));
+        if (citations == null) {
+            return new ArrayList<>();
+        }
+        for (int i = 0; i < citations.size(); i++) {
+            store.requireExisting(Source.class, NodeType.SOURCE, field + "[" + i + "].sourceId",
+                    citations.get(i).sourceKey());
+        }
+        return citations;
+    }
+}

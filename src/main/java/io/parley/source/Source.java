@@ -1,0 +1,54 @@
+package io.parley.source;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.parley.db.VersionedEntity;
+import io.parley.graphql.Node;
+import io.parley.graphql.NodeType;
+
+@Entity
+@Table(name = "source")
+@Description("A publication a fact was taken from, e.g. a TASS report.")
+public class Source extends VersionedEntity implements Node {
+
+    @Column(nullable = false)
+    String publisher;
+    String title;
+    String url;
+    LocalDate publishedOn;
+    String language;
+
+    @Override
+    protected NodeType nodeType() {
+        return NodeType.SOURCE;
+    }
+
+    @NonNull
+    public String getPublisher() {
+        return publisher;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public LocalDate getPublishedOn() {
+        return publishedOn;
+    }
+
+    @Description("BCP 47 language tag of the publication, e.g. en, ru.")
+    public String getLanguage() {
+        return language;
+    }
+}

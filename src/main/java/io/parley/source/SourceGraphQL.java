@@ -1,0 +1,54 @@
+package io.parley.source;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.parley.graphql.Batch;
+import io.parley.graphql.MapsErrors;
+import io.parley.graphql.PageRequest;
+
+@GraphQLApi
+@MapsErrors
+public class SourceGraphQL {
+
+    private final SourceService sources;
+
+    public SourceGraphQL(SourceService sources) {
+        this.sources = sources;
+    }
+
+    @Query
+    public Source source(@NonNull @Id String id) {
+        return sources.byId(id);
+    }
+
+    @Query
+    @NonNull
+    public SourceConnection sources(Integer first, String after) {
+        return SourceConnection.of(sources.list(PageRequest.of(first, after)));
+    }
+
+    @Mutation
+    @NonNull
+    public Source addSource(@NonNull SourceInput input) {
+        return sources.add(input);
+    }
+
+    @Mutation
+    @NonNull
+    public Source updateSource(@NonNull @Id String id, @NonNull SourceInput input, Integer expectedVersion) {
+        return sources.update(id, input, expectedVersion);
+    }
+
+    @Name("source")
+    @NonNull
+    public List<Source> citationSource(@org.eclipse.microprofile.graphql.Source List<Citation> citations) {
+        return Batch.one(citations, Citation::sourceKey, sources::byKeys);
+    }
+}

@@ -1,0 +1,68 @@
+package io.parley.source;
+
+import java.util.Collection;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.parley.db.ListQuery;
+import io.parley.db.Lookup;
+import io.parley.db.Ordering;
+import io.parley.db.Store;
+import io.parley.graphql.Inputs;
+import io.parley.graphql.NodeLoader;
+import io.parley.graphql.NodeType;
+import io.parley.graphql.Page;
+import io.parley.graphql.PageRequest;
+
+@ApplicationScoped
+public class SourceService implements NodeLoader<Source> {
+
+    static final Ordering<Source> BY_KEY = new Ordering<>("id", "s.id", Ordering.Kind.NUMBER, false, s -> s.key());
+
+    private final EntityManager em;
+    private final Store store;
+    private final Lookup lookup;
+
+    public SourceService(EntityManager em, Store store, Lookup lookup) {
+        this.em = em;
+        this.store = store;
+        this.lookup = lookup;
+    }
+
+    public Page<Source> list(PageRequest page) {
+        return new ListQuery<>(em, Source.class, "source", "s").page(page, BY_KEY);
+    }
+
+    @Override
+    public NodeType nodeType() {
+        return NodeType.SOURCE;
+    }
+
+    @Override
+    public Map<Long, Source> byKeys(Collection<Long> keys) {
+        return lookup.byKeys(Source.class, keys);
+    }
+
+    @Transactional
+    public Source add(SourceInput input) {
+        return store.create(apply(new Source(), input));
+    }
+
+    @Transactional
+    public Source update(String id, SourceInput input, Integer expectedVersion) {
+        return store.save(apply(store.forUpdate(Source.class, NodeType.SOURCE, id, expectedVersion), input));
+    }
+
+    private static Source apply(Source source, SourceInput input) {
+        source.publisher = Inputs.required("input.publisher", input.publisher, Inputs.NAME_MAX);
+        source.title = Inputs.optional("input.title", input.title, Inputs.TITLE_MAX);
+        source.url = Inputs.url("input.url", input.url);
+        source.publishedOn = input.publishedOn;
+        source.language = Inputs.matching("input.language", input.language, "[a-z]{2,3}(-[A-Z]{2})?",
+                "a BCP 47 language tag such as en or pt-BR");
+        return source;
+    }
+}

@@ -1,0 +1,95 @@
+package io.parley.statement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.parley.db.VersionedEntity;
+import io.parley.graphql.DatePrecision;
+import io.parley.graphql.Node;
+import io.parley.graphql.NodeType;
+import io.parley.source.Citation;
+
+@Entity
+@Table(name = "statement")
+public class Statement extends VersionedEntity implements Node {
+
+    @Column(name = "speaker_id", nullable = false)
+    Long speakerKey;
+    @Column(nullable = false)
+    String quote;
+    boolean verbatim;
+    @Column(nullable = false)
+    LocalDate saidOn;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    DatePrecision saidOnPrecision;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    Tone tone;
+    @Column(name = "talk_id")
+    Long talkKey;
+    @Column(name = "track_id")
+    Long trackKey;
+
+    @ElementCollection
+    @CollectionTable(name = "citation", joinColumns = @JoinColumn(name = "statement_id"))
+    @OrderColumn(name = "ordinal")
+    List<Citation> citations = new ArrayList<>();
+
+    @Override
+    protected NodeType nodeType() {
+        return NodeType.STATEMENT;
+    }
+
+    public Long speakerKey() {
+        return speakerKey;
+    }
+
+    public Long talkKey() {
+        return talkKey;
+    }
+
+    public Long trackKey() {
+        return trackKey;
+    }
+
+    @NonNull
+    public String getQuote() {
+        return quote;
+    }
+
+    @Description("false when the source reports the words indirectly.")
+    public boolean isVerbatim() {
+        return verbatim;
+    }
+
+    @NonNull
+    public LocalDate getSaidOn() {
+        return saidOn;
+    }
+
+    @NonNull
+    @Description("How much of saidOn is known.")
+    public DatePrecision getSaidOnPrecision() {
+        return saidOnPrecision;
+    }
+
+    @NonNull
+    public Tone getTone() {
+        return tone;
+    }
+}

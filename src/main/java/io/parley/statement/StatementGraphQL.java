@@ -1,0 +1,103 @@
+package io.parley.statement;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.parley.db.VersionedEntity;
+import io.parley.graphql.Batch;
+import io.parley.graphql.MapsErrors;
+import io.parley.graphql.PageRequest;
+import io.parley.person.Person;
+import io.parley.person.PersonService;
+import io.parley.source.Citation;
+import io.parley.talk.Talk;
+import io.parley.talk.TalkService;
+import io.parley.track.Track;
+import io.parley.track.TrackService;
+
+@GraphQLApi
+@MapsErrors
+public class StatementGraphQL {
+
+    private final StatementService statements;
+    private final PersonService people;
+    private final TalkService talks;
+    private final TrackService tracks;
+
+    public StatementGraphQL(StatementService statements, PersonService people, TalkService talks,
+            TrackService tracks) {
+        this.statements = statements;
+        this.people = people;
+        this.talks = talks;
+        this.tracks = tracks;
+    }
+
+    @Query
+    public Statement statement(@NonNull @Id String id) {
+        return statements.byId(id);
+    }
+
+    @Query
+    @NonNull
+    @Description("Statements, most recently said first.")
+    public StatementConnection statements(StatementFilter filter, Integer first, String after) {
+        return StatementConnection.of(statements.list(filter, PageRequest.of(first, after)));
+    }
+
+    @Mutation
+    @NonNull
+    public Statement recordStatement(@NonNull StatementInput input) {
+        return statements.record(input);
+    }
+
+    @Mutation
+    @NonNull
+    public Statement updateStatement(@NonNull @Id String id, @NonNull StatementInput input, Integer expectedVersion) {
+        return statements.update(id, input, expectedVersion);
+    }
+
+    @Mutation
+    @NonNull
+    @Id
+    public String deleteStatement(@NonNull @Id String id) {
+        return statements.delete(id);
+    }
+
+    @NonNull
+    public List<@NonNull Person> speaker(@Source List<Statement> list) {
+        return Batch.one(list, Statement::speakerKey, people::byKeys);
+    }
+
+    public List<Talk> talk(@Source List<Statement> list) {
+        return Batch.one(list, Statement::talkKey, talks::byKeys);
+    }
+
+    public List<Track> track(@Source List<Statement> list) {
+        return Batch.one(list, Statement::trackKey, tracks::byKeys);
+    }
+
+    @NonNull
+    public List<@NonNull List<@NonNull Citation>> citations(@Source List<Statement> list) {
+        return Batch.many(list, VersionedEntity::key, statements::citations);
+    }
+
+    @NonNull
+    public List<@NonNull List<@NonNull Statement>> statements(@Source List<Talk> list) {
+        return Batch.many(list, VersionedEntity::key, statements::ofTalks);
+    }
+
+    @NonNull
+    @Description("What the person said, most recent first.")
+    public StatementConnection statements(@Source Person person, Integer first, String after) {
+        StatementFilter filter = new StatementFilter();
+        filter.speakerIds = List.of(person.getId());
+        return statements(filter, first, after);
+    }
+}

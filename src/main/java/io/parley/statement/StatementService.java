@@ -1,0 +1,118 @@
+package io.parley.statement;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.parley.db.ListQuery;
+import io.parley.db.Lookup;
+import io.parley.db.Ordering;
+import io.parley.db.Sql;
+import io.parley.db.Store;
+import io.parley.graphql.ApiException;
+import io.parley.graphql.DatePrecision;
+import io.parley.graphql.GlobalId;
+import io.parley.graphql.Inputs;
+import io.parley.graphql.NodeLoader;
+import io.parley.graphql.NodeType;
+import io.parley.graphql.Page;
+import io.parley.graphql.PageRequest;
+import io.parley.person.Person;
+import io.parley.source.Citation;
+import io.parley.source.Citations;
+import io.parley.talk.Talk;
+import io.parley.track.Track;
+
+@ApplicationScoped
+public class StatementService implements NodeLoader<Statement> {
+
+    static final Ordering<Statement> MOST_RECENT = new Ordering<>("SAID_ON_DESC", "s.said_on", Ordering.Kind.DATE,
+            true, s -> s.saidOn);
+
+    private final EntityManager em;
+    private final Store store;
+    private final Lookup lookup;
+    private final Citations citations;
+
+    public StatementService(EntityManager em, Store store, Lookup lookup, Citations citations) {
+        this.em = em;
+        this.store = store;
+        this.lookup = lookup;
+        this.citations = citations;
+    }
+
+    @Override
+    public NodeType nodeType() {
+        return NodeType.STATEMENT;
+    }
+
+    @Override
+    public Map<Long, Statement> byKeys(Collection<Long> keys) {
+        return lookup.byKeys(Statement.class, keys);
+    }
+
+    public Page<Statement> list(StatementFilter filter, PageRequest page) {
+        StatementFilter f = filter == null ? new StatementFilter() : filter;
+        return new ListQuery<>(em, Statement.class, "statement", "s")
+                .where("s.speaker_id in (:speakers)", "speakers",
+                        Sql.anyOf(Inputs.keys("filter.speakerIds", f.speakerIds, NodeType.PERSON)))
+                .where("s.tone in (:tones)", "tones", Sql.names(f.tones))
+                .where("s.track_id in (:tracks)", "tracks",
+                        Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)))
+                .where("s.talk_id in (:talks)", "talks",
+                        Sql.anyOf(Inputs.keys("filter.talkIds", f.talkIds, NodeType.TALK)))
+                .where("period_end(s.said_on, s.said_on_precision) >= :from", "from", f.from)
+                .where("s.said_on <= :to", "to", f.to)
+                .where("s.quote ilike :text", "text",
+                        Sql.containing(Inputs.optional("filter.text", f.text, Inputs.NAME_MAX)))
+                .page(page, MOST_RECENT);
+    }
+
+    public Map<Long, List<Citation>> citations(Collection<Long> statementKeys) {
+        return lookup.children(Statement.class, "citations", Citation.class, statementKeys);
+    }
+
+    /** Statements about each talk, most recent first. */
+    public Map<Long, List<Statement>> ofTalks(Collection<Long> talkKeys) {
+        return lookup.referring(Statement.class, "talkKey", talkKeys, "e.saidOn desc, e.pk desc");
+    }
+
+    @Transactional
+    public Statement record(StatementInput input) {
+        return store.create(apply(new Statement(), input));
+    }
+
+    @Transactional
+    public Statement update(String id, StatementInput input, Integer expectedVersion) {
+        return store.save(apply(store.forUpdate(Statement.class, NodeType.STATEMENT, id, expectedVersion), input));
+    }
+
+    @Transactional
+    public String delete(String id) {
+        return store.delete(Statement.class, NodeType.STATEMENT, id);
+    }
+
+    private Statement apply(Statement statement, StatementInput input) {
+        statement.speakerKey = GlobalId.keyOf(input.speakerId, NodeType.PERSON, "input.speakerId");
+        store.requireExisting(Person.class, NodeType.PERSON, "input.speakerId", statement.speakerKey);
+        statement.quote = Inputs.required("input.quote", input.quote, Inputs.TEXT_MAX);
+        statement.verbatim = !Boolean.FALSE.equals(input.verbatim);
+        if (input.saidOn == null) {
+            throw ApiException.badInput("input.saidOn", "is required");
+        }
+        statement.saidOnPrecision = DatePrecision.forDate(input.saidOn, input.saidOnPrecision);
+        statement.saidOn = statement.saidOnPrecision.align(input.saidOn);
+        statement.tone = input.tone == null ? Tone.NEUTRAL : input.tone;
+        statement.talkKey = input.talkId == null ? null : GlobalId.keyOf(input.talkId, NodeType.TALK, "input.talkId");
+        store.requireExisting(Talk.class, NodeType.TALK, "input.talkId", statement.talkKey);
+        statement.trackKey = input.trackId == null ? null
+                : GlobalId.keyOf(input.trackId, NodeType.TRACK, "input.trackId");
+        store.requireExisting(Track.class, NodeType.TRACK, "input.trackId", statement.trackKey);
+        statement.citations = citations.from("input.citations", input.citations);
+        return statement;
+    }
+}

@@ -1,0 +1,60 @@
+package io.parley.talk;
+
+import jakarta.persistence.Embeddable;
+
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.parley.graphql.ApiException;
+import io.parley.graphql.Inputs;
+
+/** A place: where a talk happened or where a trip went. */
+@Embeddable
+public class Location {
+
+    private String name;
+    private String city;
+    private String countryCode;
+    private Double latitude;
+    private Double longitude;
+
+    protected Location() {
+    }
+
+    /** A validated location; the field names the input it came from. */
+    public static Location from(String field, LocationInput input) {
+        if (input == null) {
+            return null;
+        }
+        Location location = new Location();
+        location.name = Inputs.required(field + ".name", input.name, Inputs.TITLE_MAX);
+        location.city = Inputs.optional(field + ".city", input.city, Inputs.NAME_MAX);
+        location.countryCode = Inputs.countryCode(field + ".countryCode", input.countryCode);
+        location.latitude = Inputs.latitude(field + ".latitude", input.latitude);
+        location.longitude = Inputs.longitude(field + ".longitude", input.longitude);
+        if ((location.latitude == null) != (location.longitude == null)) {
+            throw ApiException.badInput(field + ".longitude", "latitude and longitude go together");
+        }
+        return location;
+    }
+
+    @NonNull
+    public String getName() {
+        return name;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public String getCountryCode() {
+        return countryCode;
+    }
+
+    public Double getLatitude() {
+        return latitude;
+    }
+
+    public Double getLongitude() {
+        return longitude;
+    }
+}

@@ -1,0 +1,8 @@
+package io.parley.talk;
+
+public enum ParticipantRole {
+    HOST,
+    VISITOR,
+    MEDIATOR,
+    PARTICIPANT
+}

@@ -1,0 +1,143 @@
+package io.parley.talk;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.parley.db.VersionedEntity;
+import io.parley.graphql.DatePrecision;
+import io.parley.graphql.Node;
+import io.parley.graphql.NodeType;
+import io.parley.source.Citation;
+
+@Entity
+@Table(name = "talk")
+@Description("A meeting, call or round of negotiations.")
+public class Talk extends VersionedEntity implements Node {
+
+    @Column(nullable = false)
+    String title;
+    @Column(name = "track_id")
+    Long trackKey;
+    @Column(nullable = false)
+    LocalDate date;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    DatePrecision datePrecision;
+    // An instant plus the offset it was given in, so "19:00+03:00" comes back as it was said.
+    Instant startsAt;
+    Integer startsAtOffset;
+    Instant endsAt;
+    Integer endsAtOffset;
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "location_name"))
+    @AttributeOverride(name = "city", column = @Column(name = "location_city"))
+    @AttributeOverride(name = "countryCode", column = @Column(name = "location_country_code"))
+    @AttributeOverride(name = "latitude", column = @Column(name = "location_latitude"))
+    @AttributeOverride(name = "longitude", column = @Column(name = "location_longitude"))
+    Location location;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    TalkFormat format;
+    boolean closedDoor;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    TalkStatus status;
+    String summary;
+
+    @ElementCollection
+    @CollectionTable(name = "talk_participant", joinColumns = @JoinColumn(name = "talk_id"))
+    @OrderColumn(name = "ordinal")
+    List<Participant> participants = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "citation", joinColumns = @JoinColumn(name = "talk_id"))
+    @OrderColumn(name = "ordinal")
+    List<Citation> citations = new ArrayList<>();
+
+    @Override
+    protected NodeType nodeType() {
+        return NodeType.TALK;
+    }
+
+    public Long trackKey() {
+        return trackKey;
+    }
+
+    @NonNull
+    public String getTitle() {
+        return title;
+    }
+
+    @NonNull
+    public LocalDate getDate() {
+        return date;
+    }
+
+    @NonNull
+    public DatePrecision getDatePrecision() {
+        return datePrecision;
+    }
+
+    public OffsetDateTime getStartsAt() {
+        return withOffset(startsAt, startsAtOffset);
+    }
+
+    public OffsetDateTime getEndsAt() {
+        return withOffset(endsAt, endsAtOffset);
+    }
+
+    public Location getLocation() {
+        return location;
+    }
+
+    @NonNull
+    public TalkFormat getFormat() {
+        return format;
+    }
+
+    public boolean isClosedDoor() {
+        return closedDoor;
+    }
+
+    @NonNull
+    public TalkStatus getStatus() {
+        return status;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    void setStartsAt(OffsetDateTime value) {
+        startsAt = value == null ? null : value.toInstant();
+        startsAtOffset = value == null ? null : value.getOffset().getTotalSeconds();
+    }
+
+    void setEndsAt(OffsetDateTime value) {
+        endsAt = value == null ? null : value.toInstant();
+        endsAtOffset = value == null ? null : value.getOffset().getTotalSeconds();
+    }
+
+    private static OffsetDateTime withOffset(Instant instant, Integer offsetSeconds) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.ofTotalSeconds(offsetSeconds));
+    }
+}

@@ -1,0 +1,8 @@
+package io.parley.talk;
+
+public enum TalkFormat {
+    IN_PERSON,
+    PHONE,
+    VIDEO,
+    SHUTTLE
+}

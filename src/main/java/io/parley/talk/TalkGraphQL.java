@@ -1,0 +1,119 @@
+package io.parley.talk;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.parley.db.VersionedEntity;
+import io.parley.envoy.Envoy;
+import io.parley.envoy.EnvoyService;
+import io.parley.graphql.Batch;
+import io.parley.graphql.MapsErrors;
+import io.parley.graphql.PageRequest;
+import io.parley.person.Person;
+import io.parley.person.PersonService;
+import io.parley.source.Citation;
+import io.parley.track.Track;
+import io.parley.track.TrackService;
+
+@GraphQLApi
+@MapsErrors
+public class TalkGraphQL {
+
+    private final TalkService talks;
+    private final PersonService people;
+    private final EnvoyService envoys;
+    private final TrackService tracks;
+
+    public TalkGraphQL(TalkService talks, PersonService people, EnvoyService envoys, TrackService tracks) {
+        this.talks = talks;
+        this.people = people;
+        this.envoys = envoys;
+        this.tracks = tracks;
+    }
+
+    @Query
+    public Talk talk(@NonNull @Id String id) {
+        return talks.byId(id);
+    }
+
+    @Query
+    @NonNull
+    @Description("Talks matching the filter, most recent first unless orderBy says otherwise.")
+    public TalkConnection talks(TalkFilter filter, TalkOrder orderBy, Integer first, String after) {
+        return TalkConnection.of(talks.list(filter, orderBy, PageRequest.of(first, after)));
+    }
+
+    @Mutation
+    @NonNull
+    public Talk recordTalk(@NonNull TalkInput input) {
+        return talks.record(input);
+    }
+
+    @Mutation
+    @NonNull
+    public Talk updateTalk(@NonNull @Id String id, @NonNull TalkInput input, Integer expectedVersion) {
+        return talks.update(id, input, expectedVersion);
+    }
+
+    @Mutation
+    @NonNull
+    @Id
+    @Description("Deletes a talk no trip, outcome or statement refers to; CONFLICT otherwise.")
+    public String deleteTalk(@NonNull @Id String id) {
+        return talks.delete(id);
+    }
+
+    public List<Track> track(@Source List<Talk> list) {
+        return Batch.one(list, Talk::trackKey, tracks::byKeys);
+    }
+
+    @NonNull
+    public List<@NonNull List<@NonNull Participant>> participants(@Source List<Talk> list) {
+        return Batch.many(list, VersionedEntity::key, talks::participants);
+    }
+
+    @NonNull
+    public List<@NonNull List<@NonNull Citation>> citations(@Source List<Talk> list) {
+        return Batch.many(list, VersionedEntity::key, talks::citations);
+    }
+
+    @NonNull
+    public List<@NonNull Person> person(@Source List<Participant> list) {
+        return Batch.one(list, Participant::personKey, people::byKeys);
+    }
+
+    @Description("The envoy appointment the person acted under, if any.")
+    public List<Envoy> asEnvoy(@Source List<Participant> list) {
+        return Batch.one(list, Participant::envoyKey, envoys::byKeys);
+    }
+
+    @NonNull
+    @Description("Talks the person took part in, most recent first.")
+    public TalkConnection talks(@Source Person person, Integer first, String after) {
+        TalkFilter filter = new TalkFilter();
+        filter.participantIds = List.of(person.getId());
+        return talks(filter, null, first, after);
+    }
+
+    @NonNull
+    @Description("Talks in which someone took part in the capacity of this appointment.")
+    public TalkConnection talks(@Source Envoy envoy, Integer first, String after) {
+        TalkFilter filter = new TalkFilter();
+        filter.envoyIds = List.of(envoy.getId());
+        return talks(filter, null, first, after);
+    }
+
+    @NonNull
+    public TalkConnection talks(@Source Track track, Integer first, String after) {
+        TalkFilter filter = new TalkFilter();
+        filter.trackIds = List.of(track.getId());
+        return talks(filter, null, first, after);
+    }
+}

@@ -1,0 +1,7 @@
+package io.parley.talk;
+
+public enum TalkOrderField {
+    DATE,
+    TITLE,
+    UPDATED_AT
+}

@@ -1,0 +1,187 @@
+package io.parley.talk;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.parley.db.ListQuery;
+import io.parley.db.Lookup;
+import io.parley.db.Ordering;
+import io.parley.db.Sql;
+import io.parley.db.Store;
+import io.parley.envoy.Envoy;
+import io.parley.graphql.ApiException;
+import io.parley.graphql.DatePrecision;
+import io.parley.graphql.GlobalId;
+import io.parley.graphql.Inputs;
+import io.parley.graphql.NodeLoader;
+import io.parley.graphql.NodeType;
+import io.parley.graphql.OrderDirection;
+import io.parley.graphql.Page;
+import io.parley.graphql.PageRequest;
+import io.parley.person.Person;
+import io.parley.source.Citation;
+import io.parley.source.Citations;
+import io.parley.track.Track;
+
+@ApplicationScoped
+public class TalkService implements NodeLoader<Talk> {
+
+    /** Every ordering a client can ask for; most recent first by default. */
+    private static final Map<TalkOrderField, Ordering<Talk>> ASCENDING = new EnumMap<>(TalkOrderField.class);
+    private static final Map<TalkOrderField, Ordering<Talk>> DESCENDING = new EnumMap<>(TalkOrderField.class);
+
+    static {
+        for (boolean descending : new boolean[] { false, true }) {
+            String suffix = descending ? "_DESC" : "_ASC";
+            Map<TalkOrderField, Ordering<Talk>> target = descending ? DESCENDING : ASCENDING;
+            target.put(TalkOrderField.DATE, new Ordering<>("DATE" + suffix, "t.date", Ordering.Kind.DATE, descending,
+                    t -> t.date));
+            target.put(TalkOrderField.TITLE, new Ordering<>("TITLE" + suffix, "t.title", Ordering.Kind.TEXT,
+                    descending, t -> t.title));
+            target.put(TalkOrderField.UPDATED_AT, new Ordering<>("UPDATED_AT" + suffix, "t.updated_at",
+                    Ordering.Kind.INSTANT, descending, t -> t.getUpdatedAt().toInstant()));
+        }
+    }
+
+    private final EntityManager em;
+    private final Store store;
+    private final Lookup lookup;
+    private final Citations citations;
+
+    public TalkService(EntityManager em, Store store, Lookup lookup, Citations citations) {
+        this.em = em;
+        this.store = store;
+        this.lookup = lookup;
+        this.citations = citations;
+    }
+
+    @Override
+    public NodeType nodeType() {
+        return NodeType.TALK;
+    }
+
+    @Override
+    public Map<Long, Talk> byKeys(Collection<Long> keys) {
+        return lookup.byKeys(Talk.class, keys);
+    }
+
+    public Page<Talk> list(TalkFilter filter, TalkOrder order, PageRequest page) {
+        TalkFilter f = filter == null ? new TalkFilter() : filter;
+        Ordering<Talk> ordering = order == null ? DESCENDING.get(TalkOrderField.DATE)
+                : (order.direction == OrderDirection.ASC ? ASCENDING : DESCENDING).get(order.field);
+        List<Long> participants = Sql.anyOf(Inputs.keys("filter.participantIds", f.participantIds, NodeType.PERSON));
+        String text = Sql.containing(Inputs.optional("filter.text", f.text, Inputs.NAME_MAX));
+        return new ListQuery<>(em, Talk.class, "talk", "t")
+                .where("(select count(distinct tp.person_id) from talk_participant tp where tp.talk_id = t.id"
+                        + " and tp.person_id in (:participants)) = " + (participants == null ? 0 : participants.size()),
+                        "participants", participants)
+                .where("exists (select 1 from talk_participant tp where tp.talk_id = t.id and tp.envoy_id in (:envoys))",
+                        "envoys", Sql.anyOf(Inputs.keys("filter.envoyIds", f.envoyIds, NodeType.ENVOY)))
+                .where("t.track_id in (:tracks)", "tracks",
+                        Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)))
+                .where("t.date_end >= :from", "from", f.from)
+                .where("t.date <= :to", "to", f.to)
+                .where("t.status in (:statuses)", "statuses", Sql.names(f.statuses))
+                .where("t.format in (:formats)", "formats", Sql.names(f.formats))
+                .where("t.location_country_code = :country", "country",
+                        Inputs.countryCode("filter.countryCode", f.countryCode))
+                .where("(t.title ilike :text or t.summary ilike :text or t.location_name ilike :text"
+                        + " or t.location_city ilike :text)", "text", text)
+                .page(page, ordering);
+    }
+
+    public Map<Long, List<Participant>> participants(Collection<Long> talkKeys) {
+        return lookup.children(Talk.class, "participants", Participant.class, talkKeys);
+    }
+
+    public Map<Long, List<Citation>> citations(Collection<Long> talkKeys) {
+        return lookup.children(Talk.class, "citations", Citation.class, talkKeys);
+    }
+
+    @Transactional
+    public Talk record(TalkInput input) {
+        return store.create(apply(new Talk(), input));
+    }
+
+    @Transactional
+    public Talk update(String id, TalkInput input, Integer expectedVersion) {
+        return store.save(apply(store.forUpdate(Talk.class, NodeType.TALK, id, expectedVersion), input));
+    }
+
+    @Transactional
+    public String delete(String id) {
+        return store.delete(Talk.class, NodeType.TALK, id);
+    }
+
+    private Talk apply(Talk talk, TalkInput input) {
+        talk.title = Inputs.required("input.title", input.title, Inputs.TITLE_MAX);
+        talk.trackKey = input.trackId == null ? null : GlobalId.keyOf(input.trackId, NodeType.TRACK, "input.trackId");
+        store.requireExisting(Track.class, NodeType.TRACK, "input.trackId", talk.trackKey);
+        if (input.date == null) {
+            throw ApiException.badInput("input.date", "is required");
+        }
+        talk.datePrecision = DatePrecision.forDate(input.date, input.datePrecision);
+        talk.date = talk.datePrecision.align(input.date);
+        Inputs.notBefore("input.endsAt", input.endsAt, input.startsAt, "startsAt");
+        talk.setStartsAt(input.startsAt);
+        talk.setEndsAt(input.endsAt);
+        talk.location = Location.from("input.location", input.location);
+        talk.format = input.format == null ? TalkFormat.IN_PERSON : input.format;
+        talk.closedDoor = Boolean.TRUE.equals(input.closedDoor);
+        talk.status = input.status != null ? input.status
+                : talk.date.isAfter(LocalDate.now()) ? TalkStatus.PLANNED : TalkStatus.HELD;
+        talk.summary = Inputs.optional("input.summary", input.summary, Inputs.TEXT_MAX);
+        talk.participants = participants(input.participants);
+        talk.citations = citations.from("input.citations", input.citations);
+        return talk;
+    }
+
+    /** Participants, each a different existing person, acting under an appointment of their own if any. */
+    private List<Participant> participants(List<TalkInput.ParticipantInput> inputs) {
+        if (inputs == null || inputs.isEmpty()) {
+            throw ApiException.badInput("input.participants", "a talk needs at least one participant");
+        }
+        Set<Long> seen = new HashSet<>();
+        List<Participant> result = Inputs.each("input.participants", inputs, (field, input) -> {
+            long person = GlobalId.keyOf(input.personId, NodeType.PERSON, field + ".personId");
+            if (!seen.add(person)) {
+                throw ApiException.badInput(field + ".personId", "is listed twice");
+            }
+            if (input.role == null) {
+                throw ApiException.badInput(field + ".role", "is required");
+            }
+            Long envoy = input.envoyId == null ? null : GlobalId.keyOf(input.envoyId, NodeType.ENVOY, field + ".envoyId");
+            return new Participant(person, input.role, envoy);
+        });
+        store.requireExisting(Person.class, NodeType.PERSON, "input.participants",
+                result.stream().map(Participant::personKey).toList());
+        List<Long> envoyKeys = result.stream().map(Participant::envoyKey).filter(k -> k != null).toList();
+        Map<Long, Envoy> envoys = lookup.byKeys(Envoy.class, envoyKeys);
+        for (int i = 0; i < result.size(); i++) {
+            Participant participant = result.get(i);
+            if (participant.envoyKey() == null) {
+                continue;
+            }
+            Envoy envoy = envoys.get(participant.envoyKey());
+            String field = "input.participants[" + i + "].envoyId";
+            if (envoy == null) {
+                throw ApiException.badInput(field, "no Envoy has ID " + GlobalId.encode(NodeType.ENVOY,
+                        participant.envoyKey()));
+            }
+            if (!envoy.personKey().equals(participant.personKey())) {
+                throw ApiException.badInput(field, "is another person's envoy appointment");
+            }
+        }
+        return new ArrayList<>(result);
+    }
+}

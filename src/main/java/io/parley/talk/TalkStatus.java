@@ -1,0 +1,8 @@
+package io.parley.talk;
+
+public enum TalkStatus {
+    PLANNED,
+    EXPECTED,
+    HELD,
+    CANCELLED
+}

@@ -1,0 +1,69 @@
+package io.parley.track;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.parley.db.VersionedEntity;
+import io.parley.graphql.Node;
+import io.parley.graphql.NodeType;
+import io.parley.source.Citation;
+
+@Entity
+@Table(name = "track")
+@Description("A negotiation track or dossier, e.g. Russia-Ukraine peace talks.")
+public class Track extends VersionedEntity implements Node {
+
+    @Column(nullable = false)
+    String name;
+    String summary;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    List<String> parties = new ArrayList<>();
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    TrackStatus status;
+
+    @ElementCollection
+    @CollectionTable(name = "citation", joinColumns = @JoinColumn(name = "track_id"))
+    @OrderColumn(name = "ordinal")
+    List<Citation> citations = new ArrayList<>();
+
+    @Override
+    protected NodeType nodeType() {
+        return NodeType.TRACK;
+    }
+
+    @NonNull
+    public String getName() {
+        return name;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    @NonNull
+    public List<@NonNull String> getParties() {
+        return List.copyOf(parties);
+    }
+
+    @NonNull
+    public TrackStatus getStatus() {
+        return status;
+    }
+}

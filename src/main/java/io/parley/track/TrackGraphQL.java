@@ -1,0 +1,58 @@
+package io.parley.track;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.parley.db.VersionedEntity;
+import io.parley.graphql.Batch;
+import io.parley.graphql.MapsErrors;
+import io.parley.graphql.PageRequest;
+import io.parley.source.Citation;
+
+@GraphQLApi
+@MapsErrors
+public class TrackGraphQL {
+
+    private final TrackService tracks;
+
+    public TrackGraphQL(TrackService tracks) {
+        this.tracks = tracks;
+    }
+
+    @Query
+    public Track track(@NonNull @Id String id) {
+        return tracks.byId(id);
+    }
+
+    @Query
+    @NonNull
+    @Description("Tracks ordered by name.")
+    public TrackConnection tracks(Integer first, String after) {
+        return TrackConnection.of(tracks.list(PageRequest.of(first, after)));
+    }
+
+    @Mutation
+    @NonNull
+    public Track createTrack(@NonNull TrackInput input) {
+        return tracks.create(input);
+    }
+
+    @Mutation
+    @NonNull
+    public Track updateTrack(@NonNull @Id String id, @NonNull TrackInput input, Integer expectedVersion) {
+        return tracks.update(id, input, expectedVersion);
+    }
+
+    @NonNull
+    @Description("Sources for the track's description.")
+    public List<@NonNull List<@NonNull Citation>> citations(@Source List<Track> list) {
+        return Batch.many(list, VersionedEntity::key, tracks::citations);
+    }
+}

@@ -1,0 +1,78 @@
+package io.parley.track;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.parley.db.ListQuery;
+import io.parley.db.Lookup;
+import io.parley.db.Ordering;
+import io.parley.db.Store;
+import io.parley.graphql.Inputs;
+import io.parley.graphql.NodeLoader;
+import io.parley.graphql.NodeType;
+import io.parley.graphql.Page;
+import io.parley.graphql.PageRequest;
+import io.parley.source.Citation;
+import io.parley.source.Citations;
+
+@ApplicationScoped
+public class TrackService implements NodeLoader<Track> {
+
+    static final Ordering<Track> BY_NAME = new Ordering<>("name", "t.name", Ordering.Kind.TEXT, false, t -> t.name);
+
+    private final EntityManager em;
+    private final Store store;
+    private final Lookup lookup;
+    private final Citations citations;
+
+    public TrackService(EntityManager em, Store store, Lookup lookup, Citations citations) {
+        this.em = em;
+        this.store = store;
+        this.lookup = lookup;
+        this.citations = citations;
+    }
+
+    @Override
+    public NodeType nodeType() {
+        return NodeType.TRACK;
+    }
+
+    @Override
+    public Map<Long, Track> byKeys(Collection<Long> keys) {
+        return lookup.byKeys(Track.class, keys);
+    }
+
+    public Page<Track> list(PageRequest page) {
+        return new ListQuery<>(em, Track.class, "track", "t").page(page, BY_NAME);
+    }
+
+    public Map<Long, List<Citation>> citations(Collection<Long> trackKeys) {
+        return lookup.children(Track.class, "citations", Citation.class, trackKeys);
+    }
+
+    @Transactional
+    public Track create(TrackInput input) {
+        return store.create(apply(new Track(), input));
+    }
+
+    @Transactional
+    public Track update(String id, TrackInput input, Integer expectedVersion) {
+        return store.save(apply(store.forUpdate(Track.class, NodeType.TRACK, id, expectedVersion), input));
+    }
+
+    private Track apply(Track track, TrackInput input) {
+        track.name = Inputs.required("input.name", input.name, Inputs.TITLE_MAX);
+        track.summary = Inputs.optional("input.summary", input.summary, Inputs.TEXT_MAX);
+        List<String> parties = Inputs.strings("input.parties", input.parties, Inputs.NAME_MAX);
+        track.parties = parties == null ? new ArrayList<>() : parties;
+        track.status = input.status == null ? TrackStatus.ACTIVE : input.status;
+        track.citations = citations.from("input.citations", input.citations);
+        return track;
+    }
+}

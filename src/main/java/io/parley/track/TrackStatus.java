@@ -1,0 +1,7 @@
+package io.parley.track;
+
+public enum TrackStatus {
+    ACTIVE,
+    PAUSED,
+    CONCLUDED
+}

@@ -1,0 +1,86 @@
+package io.parley.trip;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.parley.db.VersionedEntity;
+import io.parley.graphql.Node;
+import io.parley.graphql.NodeType;
+import io.parley.source.Citation;
+import io.parley.talk.Location;
+
+@Entity
+@Table(name = "trip")
+@Description("An envoy's journey to a place, e.g. a visit to Moscow or a leg of shuttle diplomacy.")
+public class Trip extends VersionedEntity implements Node {
+
+    @Column(name = "envoy_id", nullable = false)
+    Long envoyKey;
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "destination_name"))
+    @AttributeOverride(name = "city", column = @Column(name = "destination_city"))
+    @AttributeOverride(name = "countryCode", column = @Column(name = "destination_country_code"))
+    @AttributeOverride(name = "latitude", column = @Column(name = "destination_latitude"))
+    @AttributeOverride(name = "longitude", column = @Column(name = "destination_longitude"))
+    Location destination;
+    LocalDate arrivedOn;
+    LocalDate departedOn;
+    String purpose;
+    String summary;
+
+    @ElementCollection
+    @CollectionTable(name = "trip_talk", joinColumns = @JoinColumn(name = "trip_id"))
+    @OrderColumn(name = "ordinal")
+    @Column(name = "talk_id")
+    List<Long> talkKeys = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "citation", joinColumns = @JoinColumn(name = "trip_id"))
+    @OrderColumn(name = "ordinal")
+    List<Citation> citations = new ArrayList<>();
+
+    @Override
+    protected NodeType nodeType() {
+        return NodeType.TRIP;
+    }
+
+    public Long envoyKey() {
+        return envoyKey;
+    }
+
+    @NonNull
+    public Location getDestination() {
+        return destination;
+    }
+
+    public LocalDate getArrivedOn() {
+        return arrivedOn;
+    }
+
+    public LocalDate getDepartedOn() {
+        return departedOn;
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
+
+    @Description("What the sources report about the trip beyond its purpose.")
+    public String getSummary() {
+        return summary;
+    }
+}

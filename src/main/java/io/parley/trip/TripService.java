@@ -1,0 +1,115 @@
+package io.parley.trip;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.parley.db.ListQuery;
+import io.parley.db.Lookup;
+import io.parley.db.Ordering;
+import io.parley.db.Sql;
+import io.parley.db.Store;
+import io.parley.envoy.Envoy;
+import io.parley.graphql.ApiException;
+import io.parley.graphql.GlobalId;
+import io.parley.graphql.Inputs;
+import io.parley.graphql.NodeLoader;
+import io.parley.graphql.NodeType;
+import io.parley.graphql.Page;
+import io.parley.graphql.PageRequest;
+import io.parley.source.Citation;
+import io.parley.source.Citations;
+import io.parley.talk.Location;
+import io.parley.talk.Talk;
+
+@ApplicationScoped
+public class TripService implements NodeLoader<Trip> {
+
+    static final Ordering<Trip> BY_KEY = new Ordering<>("id", "r.id", Ordering.Kind.NUMBER, false, Trip::key);
+
+    private final EntityManager em;
+    private final Store store;
+    private final Lookup lookup;
+    private final Citations citations;
+
+    public TripService(EntityManager em, Store store, Lookup lookup, Citations citations) {
+        this.em = em;
+        this.store = store;
+        this.lookup = lookup;
+        this.citations = citations;
+    }
+
+    @Override
+    public NodeType nodeType() {
+        return NodeType.TRIP;
+    }
+
+    @Override
+    public Map<Long, Trip> byKeys(Collection<Long> keys) {
+        return lookup.byKeys(Trip.class, keys);
+    }
+
+    public Page<Trip> list(TripFilter filter, PageRequest page) {
+        TripFilter f = filter == null ? new TripFilter() : filter;
+        return new ListQuery<>(em, Trip.class, "trip", "r")
+                .where("r.envoy_id in (:envoys)", "envoys",
+                        Sql.anyOf(Inputs.keys("filter.envoyIds", f.envoyIds, NodeType.ENVOY)))
+                .where("r.destination_country_code = :country", "country",
+                        Inputs.countryCode("filter.countryCode", f.countryCode))
+                .where("coalesce(r.departed_on, r.arrived_on) >= :from", "from", f.from)
+                .where("coalesce(r.arrived_on, r.departed_on) <= :to", "to", f.to)
+                .page(page, BY_KEY);
+    }
+
+    public Map<Long, List<Long>> talkKeys(Collection<Long> tripKeys) {
+        return lookup.children(Trip.class, "talkKeys", Long.class, tripKeys);
+    }
+
+    public Map<Long, List<Citation>> citations(Collection<Long> tripKeys) {
+        return lookup.children(Trip.class, "citations", Citation.class, tripKeys);
+    }
+
+    /** Each envoy appointment's trips, in the order recorded. */
+    public Map<Long, List<Trip>> ofEnvoys(Collection<Long> envoyKeys) {
+        return lookup.referring(Trip.class, "envoyKey", envoyKeys, "e.pk");
+    }
+
+    @Transactional
+    public Trip record(TripInput input) {
+        return store.create(apply(new Trip(), input));
+    }
+
+    @Transactional
+    public Trip update(String id, TripInput input, Integer expectedVersion) {
+        return store.save(apply(store.forUpdate(Trip.class, NodeType.TRIP, id, expectedVersion), input));
+    }
+
+    @Transactional
+    public String delete(String id) {
+        return store.delete(Trip.class, NodeType.TRIP, id);
+    }
+
+    private Trip apply(Trip trip, TripInput input) {
+        trip.envoyKey = GlobalId.keyOf(input.envoyId, NodeType.ENVOY, "input.envoyId");
+        store.requireExisting(Envoy.class, NodeType.ENVOY, "input.envoyId", trip.envoyKey);
+        if (input.destination == null) {
+            throw ApiException.badInput("input.destination", "is required");
+        }
+        trip.destination = Location.from("input.destination", input.destination);
+        Inputs.notBefore("input.departedOn", input.departedOn, input.arrivedOn, "arrivedOn");
+        trip.arrivedOn = input.arrivedOn;
+        trip.departedOn = input.departedOn;
+        trip.purpose = Inputs.optional("input.purpose", input.purpose, Inputs.TEXT_MAX);
+        trip.summary = Inputs.optional("input.summary", input.summary, Inputs.TEXT_MAX);
+        List<Long> talks = Inputs.keys("input.talkIds", input.talkIds, NodeType.TALK);
+        store.requireExisting(Talk.class, NodeType.TALK, "input.talkIds", talks);
+        trip.talkKeys = talks == null ? new ArrayList<>() : talks;
+        trip.citations = citations.from("input.citations", input.citations);
+        return trip;
+    }
+}
