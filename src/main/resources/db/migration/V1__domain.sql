@@ -106,9 +106,7 @@ create table talk (
     date_precision text not null default 'DAY' check (is_date_precision(date_precision)),
     date_end              date generated always as (period_end(date, date_precision)) stored,
     starts_at             timestamptz,
-    starts_at_offset      integer,
     ends_at               timestamptz,
-    ends_at_offset        integer,
     location_name         text check (btrim(location_name) <> ''),
     location_city         text,
     location_country_code text check (is_country_code(location_country_code)),
@@ -122,8 +120,6 @@ create table talk (
     updated_at            timestamptz not null default now(),
     check (period_start_is_aligned(date, date_precision)),
     check (ends_at >= starts_at),
-    check ((starts_at is null) = (starts_at_offset is null)),
-    check ((ends_at is null) = (ends_at_offset is null)),
     -- a location's details only exist with its name; coordinates come in pairs
     check (location_name is not null or num_nonnulls(location_city, location_country_code, location_latitude, location_longitude) = 0),
     check ((location_latitude is null) = (location_longitude is null))

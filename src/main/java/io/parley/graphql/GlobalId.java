@@ -57,9 +57,13 @@ public record GlobalId(NodeType type, long key) {
         }
         NodeType type = NodeType.ofLabel(text.substring(0, colon));
         String digits = text.substring(colon + 1);
-        if (type == null || !digits.matches("[1-9][0-9]{0,17}")) {
+        if (type == null || !digits.matches("[1-9][0-9]{0,18}")) {
             return null;
         }
-        return new GlobalId(type, Long.parseLong(digits));
+        try {
+            return new GlobalId(type, Long.parseLong(digits));
+        } catch (NumberFormatException tooLarge) {
+            return null;
+        }
     }
 }

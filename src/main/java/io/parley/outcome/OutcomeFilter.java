@@ -14,8 +14,8 @@ public class OutcomeFilter {
     public List<@NonNull OutcomeStatus> statuses;
     @Id
     public List<@NonNull String> trackIds;
-    @Description("Dated outcomes whose period ends on or after this day.")
+    @Description("Dated outcomes known to fall on or after this day.")
     public LocalDate from;
-    @Description("Dated outcomes whose period begins on or before this day.")
+    @Description("Dated outcomes known to fall on or before this day.")
     public LocalDate to;
 }

@@ -62,8 +62,8 @@ public class OutcomeService implements NodeLoader<Outcome> {
                 .where("o.status in (:statuses)", "statuses", Sql.names(f.statuses))
                 .where("o.track_id in (:tracks)", "tracks",
                         Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)))
-                .where("o.date_end >= :from", "from", f.from)
-                .where("o.date <= :to", "to", f.to)
+                .where("o.date >= :from", "from", f.from)
+                .where("o.date_end <= :to", "to", f.to)
                 .page(page, BY_KEY);
     }
 

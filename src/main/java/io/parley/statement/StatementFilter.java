@@ -17,9 +17,9 @@ public class StatementFilter {
     public List<@NonNull String> trackIds;
     @Id
     public List<@NonNull String> talkIds;
-    @Description("Statements whose saidOn period ends on or after this day.")
+    @Description("Statements known to be said on or after this day.")
     public LocalDate from;
-    @Description("Statements whose saidOn period begins on or before this day.")
+    @Description("Statements known to be said on or before this day.")
     public LocalDate to;
     @Description("Match on the quote.")
     public String text;

@@ -65,8 +65,8 @@ public class StatementService implements NodeLoader<Statement> {
                         Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)))
                 .where("s.talk_id in (:talks)", "talks",
                         Sql.anyOf(Inputs.keys("filter.talkIds", f.talkIds, NodeType.TALK)))
-                .where("period_end(s.said_on, s.said_on_precision) >= :from", "from", f.from)
-                .where("s.said_on <= :to", "to", f.to)
+                .where("s.said_on >= :from", "from", f.from)
+                .where("period_end(s.said_on, s.said_on_precision) <= :to", "to", f.to)
                 .where("s.quote ilike :text", "text",
                         Sql.containing(Inputs.optional("filter.text", f.text, Inputs.NAME_MAX)))
                 .page(page, MOST_RECENT);

@@ -42,11 +42,9 @@ public class Talk extends VersionedEntity implements Node {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     DatePrecision datePrecision;
-    // An instant plus the offset it was given in, so "19:00+03:00" comes back as it was said.
+    // Instants; SmallRye GraphQL writes every DateTime in UTC, so an offset given on input is not kept.
     Instant startsAt;
-    Integer startsAtOffset;
     Instant endsAt;
-    Integer endsAtOffset;
     @Embedded
     @AttributeOverride(name = "name", column = @Column(name = "location_name"))
     @AttributeOverride(name = "city", column = @Column(name = "location_city"))
@@ -98,11 +96,11 @@ public class Talk extends VersionedEntity implements Node {
     }
 
     public OffsetDateTime getStartsAt() {
-        return withOffset(startsAt, startsAtOffset);
+        return inUtc(startsAt);
     }
 
     public OffsetDateTime getEndsAt() {
-        return withOffset(endsAt, endsAtOffset);
+        return inUtc(endsAt);
     }
 
     public Location getLocation() {
@@ -129,15 +127,13 @@ public class Talk extends VersionedEntity implements Node {
 
     void setStartsAt(OffsetDateTime value) {
         startsAt = value == null ? null : value.toInstant();
-        startsAtOffset = value == null ? null : value.getOffset().getTotalSeconds();
     }
 
     void setEndsAt(OffsetDateTime value) {
         endsAt = value == null ? null : value.toInstant();
-        endsAtOffset = value == null ? null : value.getOffset().getTotalSeconds();
     }
 
-    private static OffsetDateTime withOffset(Instant instant, Integer offsetSeconds) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.ofTotalSeconds(offsetSeconds));
+    private static OffsetDateTime inUtc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -18,9 +18,9 @@ public class TalkFilter {
     public List<@NonNull String> envoyIds;
     @Id
     public List<@NonNull String> trackIds;
-    @Description("Talks whose period (date and datePrecision) ends on or after this day.")
+    @Description("Talks known to fall on or after this day: the period date and datePrecision give starts then or later.")
     public LocalDate from;
-    @Description("Talks whose period begins on or before this day.")
+    @Description("Talks known to fall on or before this day: their whole period ends by then.")
     public LocalDate to;
     public List<@NonNull TalkStatus> statuses;
     public List<@NonNull TalkFormat> formats;

@@ -89,8 +89,8 @@ public class TalkService implements NodeLoader<Talk> {
                         "envoys", Sql.anyOf(Inputs.keys("filter.envoyIds", f.envoyIds, NodeType.ENVOY)))
                 .where("t.track_id in (:tracks)", "tracks",
                         Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)))
-                .where("t.date_end >= :from", "from", f.from)
-                .where("t.date <= :to", "to", f.to)
+                .where("t.date >= :from", "from", f.from)
+                .where("t.date_end <= :to", "to", f.to)
                 .where("t.status in (:statuses)", "statuses", Sql.names(f.statuses))
                 .where("t.format in (:formats)", "formats", Sql.names(f.formats))
                 .where("t.location_country_code = :country", "country",
