@@ -14,6 +14,7 @@ import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Sql;
 import io.parley.db.Store;
+import io.parley.db.VersionedEntity;
 import io.parley.graphql.ApiException;
 import io.parley.graphql.DatePrecision;
 import io.parley.graphql.GlobalId;
@@ -136,7 +137,7 @@ public class OutcomeService implements NodeLoader<Outcome> {
     }
 
     private List<Long> references(String field, List<String> ids, NodeType type,
-            Class<? extends io.parley.db.VersionedEntity> entity) {
+            Class<? extends VersionedEntity> entity) {
         List<Long> keys = Inputs.keys(field, ids, type);
         store.requireExisting(entity, type, field, keys);
         return keys == null ? new ArrayList<>() : keys;
