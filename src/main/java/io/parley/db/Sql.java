@@ -17,6 +17,19 @@ public final class Sql {
         return "%" + escaped + "%";
     }
 
+    /** The websearch query of the text in parameter {@code :param}, folded like the stored documents. */
+    public static String tsQuery(String param) {
+        return "websearch_to_tsquery('english', fold(:" + param + "))";
+    }
+
+    /**
+     * SQL condition: the row's {@code search} vector matches the websearch text in {@code :param},
+     * or its short text (a name or title, as indexed for trigrams) is within a typo of it.
+     */
+    public static String textMatches(String alias, String shortText, String param) {
+        return "(" + alias + ".search @@ " + tsQuery(param) + " or " + shortText + " %> fold(:" + param + "))";
+    }
+
     /** The values for an {@code in (...)} filter; an absent or empty list means no filter. */
     public static <T> List<T> anyOf(List<T> values) {
         return values == null || values.isEmpty() ? null : values;

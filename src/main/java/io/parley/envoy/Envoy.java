@@ -21,12 +21,13 @@ import io.parley.db.VersionedEntity;
 import io.parley.graphql.DatePrecision;
 import io.parley.graphql.Node;
 import io.parley.graphql.NodeType;
+import io.parley.graphql.SearchResult;
 import io.parley.source.Citation;
 
 @Entity
 @Table(name = "envoy")
 @Description("A person's appointment as an envoy: who sent them, for whom, with what mandate.")
-public class Envoy extends VersionedEntity implements Node {
+public class Envoy extends VersionedEntity implements Node, SearchResult {
 
     /** SQL twin of {@link #isActive()}, over the envoy row {@code e}. */
     static final String ACTIVE_SQL = "((e.start_date is null or e.start_date <= current_date)"

@@ -20,11 +20,13 @@ import io.parley.db.VersionedEntity;
 import io.parley.graphql.DatePrecision;
 import io.parley.graphql.Node;
 import io.parley.graphql.NodeType;
+import io.parley.graphql.SearchResult;
+import io.parley.graphql.TimelineItem;
 import io.parley.source.Citation;
 
 @Entity
 @Table(name = "outcome")
-public class Outcome extends VersionedEntity implements Node {
+public class Outcome extends VersionedEntity implements Node, SearchResult, TimelineItem {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

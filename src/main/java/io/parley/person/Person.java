@@ -20,11 +20,12 @@ import org.hibernate.type.SqlTypes;
 import io.parley.db.VersionedEntity;
 import io.parley.graphql.Node;
 import io.parley.graphql.NodeType;
+import io.parley.graphql.SearchResult;
 import io.parley.source.Citation;
 
 @Entity
 @Table(name = "person")
-public class Person extends VersionedEntity implements Node {
+public class Person extends VersionedEntity implements Node, SearchResult {
 
     @Column(nullable = false)
     String name;

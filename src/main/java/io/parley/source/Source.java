@@ -12,11 +12,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 import io.parley.db.VersionedEntity;
 import io.parley.graphql.Node;
 import io.parley.graphql.NodeType;
+import io.parley.graphql.SearchResult;
 
 @Entity
 @Table(name = "source")
 @Description("A publication a fact was taken from, e.g. a TASS report.")
-public class Source extends VersionedEntity implements Node {
+public class Source extends VersionedEntity implements Node, SearchResult {
 
     @Column(nullable = false)
     String publisher;

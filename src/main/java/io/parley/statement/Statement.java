@@ -21,11 +21,13 @@ import io.parley.db.VersionedEntity;
 import io.parley.graphql.DatePrecision;
 import io.parley.graphql.Node;
 import io.parley.graphql.NodeType;
+import io.parley.graphql.SearchResult;
+import io.parley.graphql.TimelineItem;
 import io.parley.source.Citation;
 
 @Entity
 @Table(name = "statement")
-public class Statement extends VersionedEntity implements Node {
+public class Statement extends VersionedEntity implements Node, SearchResult, TimelineItem {
 
     @Column(name = "speaker_id", nullable = false)
     Long speakerKey;

@@ -21,6 +21,6 @@ public class StatementFilter {
     public LocalDate from;
     @Description("Statements known to be said on or before this day.")
     public LocalDate to;
-    @Description("Match on the quote.")
+    @Description("Full-text match on the quote (websearch syntax), tolerant of typos.")
     public String text;
 }

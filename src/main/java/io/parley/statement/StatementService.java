@@ -67,8 +67,8 @@ public class StatementService implements NodeLoader<Statement> {
                         Sql.anyOf(Inputs.keys("filter.talkIds", f.talkIds, NodeType.TALK)))
                 .where("s.said_on >= :from", "from", f.from)
                 .where("period_end(s.said_on, s.said_on_precision) <= :to", "to", f.to)
-                .where("s.quote ilike :text", "text",
-                        Sql.containing(Inputs.optional("filter.text", f.text, Inputs.NAME_MAX)))
+                .where(Sql.textMatches("s", "fold(s.quote)", "text"), "text",
+                        Inputs.optional("filter.text", f.text, Inputs.NAME_MAX))
                 .page(page, MOST_RECENT);
     }
 

@@ -26,12 +26,14 @@ import io.parley.db.VersionedEntity;
 import io.parley.graphql.DatePrecision;
 import io.parley.graphql.Node;
 import io.parley.graphql.NodeType;
+import io.parley.graphql.SearchResult;
+import io.parley.graphql.TimelineItem;
 import io.parley.source.Citation;
 
 @Entity
 @Table(name = "talk")
 @Description("A meeting, call or round of negotiations.")
-public class Talk extends VersionedEntity implements Node {
+public class Talk extends VersionedEntity implements Node, SearchResult, TimelineItem {
 
     @Column(nullable = false)
     String title;

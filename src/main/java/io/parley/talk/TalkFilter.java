@@ -26,6 +26,6 @@ public class TalkFilter {
     public List<@NonNull TalkFormat> formats;
     @Description("Country of the talk's location.")
     public String countryCode;
-    @Description("Full-text match on title, summary and location.")
+    @Description("Full-text match on title, summary and location (websearch syntax: words, \"phrases\", -excluded, or), tolerant of typos in the title.")
     public String text;
 }

@@ -80,7 +80,6 @@ public class TalkService implements NodeLoader<Talk> {
         Ordering<Talk> ordering = order == null ? DESCENDING.get(TalkOrderField.DATE)
                 : (order.direction == OrderDirection.ASC ? ASCENDING : DESCENDING).get(order.field);
         List<Long> participants = Sql.anyOf(Inputs.keys("filter.participantIds", f.participantIds, NodeType.PERSON));
-        String text = Sql.containing(Inputs.optional("filter.text", f.text, Inputs.NAME_MAX));
         return new ListQuery<>(em, Talk.class, "talk", "t")
                 .where("(select count(distinct tp.person_id) from talk_participant tp where tp.talk_id = t.id"
                         + " and tp.person_id in (:participants)) = " + (participants == null ? 0 : participants.size()),
@@ -95,8 +94,8 @@ public class TalkService implements NodeLoader<Talk> {
                 .where("t.format in (:formats)", "formats", Sql.names(f.formats))
                 .where("t.location_country_code = :country", "country",
                         Inputs.countryCode("filter.countryCode", f.countryCode))
-                .where("(t.title ilike :text or t.summary ilike :text or t.location_name ilike :text"
-                        + " or t.location_city ilike :text)", "text", text)
+                .where(Sql.textMatches("t", "fold(t.title)", "text"), "text",
+                        Inputs.optional("filter.text", f.text, Inputs.NAME_MAX))
                 .page(page, ordering);
     }
 

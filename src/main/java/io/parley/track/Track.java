@@ -21,12 +21,13 @@ import org.hibernate.type.SqlTypes;
 import io.parley.db.VersionedEntity;
 import io.parley.graphql.Node;
 import io.parley.graphql.NodeType;
+import io.parley.graphql.SearchResult;
 import io.parley.source.Citation;
 
 @Entity
 @Table(name = "track")
 @Description("A negotiation track or dossier, e.g. Russia-Ukraine peace talks.")
-public class Track extends VersionedEntity implements Node {
+public class Track extends VersionedEntity implements Node, SearchResult {
 
     @Column(nullable = false)
     String name;

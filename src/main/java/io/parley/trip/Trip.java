@@ -20,13 +20,15 @@ import org.eclipse.microprofile.graphql.NonNull;
 import io.parley.db.VersionedEntity;
 import io.parley.graphql.Node;
 import io.parley.graphql.NodeType;
+import io.parley.graphql.SearchResult;
+import io.parley.graphql.TimelineItem;
 import io.parley.source.Citation;
 import io.parley.talk.Location;
 
 @Entity
 @Table(name = "trip")
 @Description("An envoy's journey to a place, e.g. a visit to Moscow or a leg of shuttle diplomacy.")
-public class Trip extends VersionedEntity implements Node {
+public class Trip extends VersionedEntity implements Node, SearchResult, TimelineItem {
 
     @Column(name = "envoy_id", nullable = false)
     Long envoyKey;

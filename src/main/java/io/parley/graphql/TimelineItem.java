@@ -1,0 +1,8 @@
+package io.parley.graphql;
+
+import io.smallrye.graphql.api.Union;
+
+/** Marks the record types a timeline lists. */
+@Union("TimelineItem")
+public interface TimelineItem {
+}
