@@ -44,6 +44,22 @@ public final class ListQuery<E extends VersionedEntity> {
         return this;
     }
 
+    /** Adds a condition that needs no parameter. */
+    public ListQuery<E> where(String clause) {
+        clauses.add(clause);
+        return this;
+    }
+
+    /** How many rows of the filtered set fall in each group, as (group, count) pairs in group order. */
+    public List<Object[]> countBy(String groupExpression) {
+        Query query = em.createNativeQuery("select " + groupExpression + " as grp, count(*) as n from " + table + " "
+                + alias + where(clauses) + " group by 1 order by 1", Object[].class);
+        parameters.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows;
+    }
+
     public Page<E> page(PageRequest request, Ordering<E> ordering) {
         Cursor after = Cursor.decode(request.after(), ordering.name());
         String sortKey = "(" + ordering.expression() + ", " + alias + ".id)";

@@ -14,7 +14,9 @@ import io.parley.db.VersionedEntity;
 import io.parley.envoy.Envoy;
 import io.parley.envoy.EnvoyService;
 import io.parley.graphql.Batch;
+import io.parley.graphql.GlobalId;
 import io.parley.graphql.MapsErrors;
+import io.parley.graphql.NodeType;
 import io.parley.graphql.PageRequest;
 import io.parley.person.Person;
 import io.parley.person.PersonService;
@@ -30,12 +32,15 @@ public class TalkGraphQL {
     private final PersonService people;
     private final EnvoyService envoys;
     private final TrackService tracks;
+    private final CounterpartService counterparts;
 
-    public TalkGraphQL(TalkService talks, PersonService people, EnvoyService envoys, TrackService tracks) {
+    public TalkGraphQL(TalkService talks, PersonService people, EnvoyService envoys, TrackService tracks,
+            CounterpartService counterparts) {
         this.talks = talks;
         this.people = people;
         this.envoys = envoys;
         this.tracks = tracks;
+        this.counterparts = counterparts;
     }
 
     @Query
@@ -48,6 +53,28 @@ public class TalkGraphQL {
     @Description("Talks matching the filter, most recent first unless orderBy says otherwise.")
     public TalkConnection talks(TalkFilter filter, TalkOrder orderBy, Integer first, String after) {
         return TalkConnection.of(talks.list(filter, orderBy, PageRequest.of(first, after)));
+    }
+
+    @Query
+    @NonNull
+    @Description("Number of talks per month matching the filter, oldest month first. Talks dated only to the year "
+            + "belong to no month and are not counted.")
+    public List<@NonNull MonthCount> talkActivity(TalkFilter filter) {
+        return talks.activity(filter);
+    }
+
+    @Query
+    @NonNull
+    @Description("Everyone a person has met in talks, most meetings first.")
+    public List<@NonNull Counterpart> counterparts(@NonNull @Id String personId) {
+        long key = GlobalId.keyOf(personId, NodeType.PERSON, "personId");
+        return counterparts.of(List.of(key)).getOrDefault(key, List.of());
+    }
+
+    @NonNull
+    @Description("Everyone this person has met in talks, most meetings first.")
+    public List<@NonNull List<@NonNull Counterpart>> counterparts(@Source List<Person> persons) {
+        return Batch.many(persons, VersionedEntity::key, counterparts::of);
     }
 
     @Mutation

@@ -76,9 +76,20 @@ public class TalkService implements NodeLoader<Talk> {
     }
 
     public Page<Talk> list(TalkFilter filter, TalkOrder order, PageRequest page) {
-        TalkFilter f = filter == null ? new TalkFilter() : filter;
         Ordering<Talk> ordering = order == null ? DESCENDING.get(TalkOrderField.DATE)
                 : (order.direction == OrderDirection.ASC ? ASCENDING : DESCENDING).get(order.field);
+        return filtered(filter).page(page, ordering);
+    }
+
+    /** Talks per month, oldest first; talks dated only to the year belong to no month and are left out. */
+    public List<MonthCount> activity(TalkFilter filter) {
+        return filtered(filter).where("t.date_precision <> 'YEAR'").countBy("to_char(t.date, 'YYYY-MM')").stream()
+                .map(row -> new MonthCount((String) row[0], ((Number) row[1]).intValue()))
+                .toList();
+    }
+
+    private ListQuery<Talk> filtered(TalkFilter filter) {
+        TalkFilter f = filter == null ? new TalkFilter() : filter;
         List<Long> participants = Sql.anyOf(Inputs.keys("filter.participantIds", f.participantIds, NodeType.PERSON));
         return new ListQuery<>(em, Talk.class, "talk", "t")
                 .where("(select count(distinct tp.person_id) from talk_participant tp where tp.talk_id = t.id"
@@ -95,8 +106,7 @@ public class TalkService implements NodeLoader<Talk> {
                 .where("t.location_country_code = :country", "country",
                         Inputs.countryCode("filter.countryCode", f.countryCode))
                 .where(Sql.textMatches("t", "fold(t.title)", "text"), "text",
-                        Inputs.optional("filter.text", f.text, Inputs.NAME_MAX))
-                .page(page, ordering);
+                        Inputs.optional("filter.text", f.text, Inputs.NAME_MAX));
     }
 
     public Map<Long, List<Participant>> participants(Collection<Long> talkKeys) {

@@ -1,0 +1,89 @@
+package io.parley.graphql;
+
+import static io.parley.graphql.GraphQLClient.data;
+import static io.parley.graphql.GraphQLClient.vars;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A deep query costs a number of SQL statements that depends on its shape, never on its page size. */
+@QuarkusTest
+class StatementCountTest {
+
+    private static final String DEEP_TALKS = """
+            query($track: ID!, $first: Int) {
+              talks(filter: {trackIds: [$track]}, first: $first) {
+                nodes {
+                  title
+                  participants { role person { name envoyAppointments { title } } asEnvoy { title } }
+                  outcomes { title beneficiaries { name } creditedTo { name } }
+                  citations { excerpt source { publisher } }
+                }
+              }
+            }""";
+    private static final String DEEP_OUTCOMES = """
+            query($track: ID!, $first: Int) {
+              outcomes(filter: {trackIds: [$track]}, first: $first) {
+                nodes { title beneficiaries { name envoyAppointments { title } } talks { title track { name } }
+                        citations { source { publisher } } }
+              }
+            }""";
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    private String track;
+
+    @BeforeEach
+    void aTrackWithSeveralRichTalks() {
+        track = Fixtures.track(Fixtures.unique("Counted track"));
+        String source = Fixtures.source("Counted wire");
+        for (int i = 0; i < 4; i++) {
+            String host = Fixtures.person(Fixtures.unique("Counted host"));
+            String guest = Fixtures.person(Fixtures.unique("Counted guest"));
+            String envoy = Fixtures.envoy(guest, "CH");
+            String talk = data("mutation($input: TalkInput!) { recordTalk(input: $input) { id } }", "input",
+                    vars("title", "Counted talk " + i, "date", "2024-08-0" + (i + 1), "trackId", track,
+                            "participants", List.of(vars("personId", host, "role", "HOST"),
+                                    vars("personId", guest, "role", "VISITOR", "envoyId", envoy)),
+                            "citations", List.of(vars("sourceId", source, "excerpt", "talk " + i))))
+                    .getString("recordTalk.id");
+            data("mutation($input: OutcomeInput!) { recordOutcome(input: $input) { id } }", "input",
+                    vars("kind", "AGREEMENT", "title", "Counted outcome " + i, "trackId", track,
+                            "talkIds", List.of(talk), "beneficiaryIds", List.of(host), "creditedToIds", List.of(guest),
+                            "citations", List.of(vars("sourceId", source))));
+        }
+    }
+
+    private long statementsFor(String query, String list, int first) {
+        var statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        assertEquals(Math.min(first, 4), data(query, "track", track, "first", first).getList(list + ".nodes").size());
+        return statistics.getPrepareStatementCount();
+    }
+
+    @Test
+    void deepTalkQueriesDoNotGrowWithThePageSize() {
+        long one = statementsFor(DEEP_TALKS, "talks", 1);
+        long hundred = statementsFor(DEEP_TALKS, "talks", 100);
+        assertEquals(one, hundred, "statements at first: 1 and first: 100");
+        assertTrue(hundred <= 14, "a small, fixed number of statements, not " + hundred);
+    }
+
+    @Test
+    void deepOutcomeQueriesDoNotGrowWithThePageSize() {
+        long one = statementsFor(DEEP_OUTCOMES, "outcomes", 1);
+        long hundred = statementsFor(DEEP_OUTCOMES, "outcomes", 100);
+        assertEquals(one, hundred, "statements at first: 1 and first: 100");
+        assertTrue(hundred <= 12, "a small, fixed number of statements, not " + hundred);
+    }
+}
