@@ -3,6 +3,8 @@ package io.parley.envoy;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -21,6 +23,8 @@ import io.parley.source.Citation;
 
 @GraphQLApi
 @MapsErrors
+// Records pushed to subscribers are resolved outside any HTTP request.
+@ActivateRequestContext
 public class EnvoyGraphQL {
 
     private final EnvoyService envoys;

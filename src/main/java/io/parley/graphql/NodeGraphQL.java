@@ -3,6 +3,8 @@ package io.parley.graphql;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -10,6 +12,8 @@ import org.eclipse.microprofile.graphql.Query;
 
 @GraphQLApi
 @MapsErrors
+// Records pushed to subscribers are resolved outside any HTTP request.
+@ActivateRequestContext
 public class NodeGraphQL {
 
     private static final int MAX_IDS = 100;

@@ -2,6 +2,8 @@ package io.parley.outcome;
 
 import java.util.List;
 
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -11,8 +13,10 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.parley.db.VersionedEntity;
+import io.parley.events.ChangeEvents;
 import io.parley.graphql.Batch;
 import io.parley.graphql.MapsErrors;
+import io.parley.graphql.NodeType;
 import io.parley.graphql.PageRequest;
 import io.parley.person.Person;
 import io.parley.person.PersonService;
@@ -21,17 +25,24 @@ import io.parley.talk.Talk;
 import io.parley.talk.TalkService;
 import io.parley.track.Track;
 import io.parley.track.TrackService;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 
 @GraphQLApi
 @MapsErrors
+// Records pushed to subscribers are resolved outside any HTTP request.
+@ActivateRequestContext
 public class OutcomeGraphQL {
 
     private final OutcomeService outcomes;
     private final TalkService talks;
     private final TrackService tracks;
     private final PersonService people;
+    private final ChangeEvents events;
 
-    public OutcomeGraphQL(OutcomeService outcomes, TalkService talks, TrackService tracks, PersonService people) {
+    public OutcomeGraphQL(OutcomeService outcomes, TalkService talks, TrackService tracks, PersonService people,
+            ChangeEvents events) {
+        this.events = events;
         this.outcomes = outcomes;
         this.talks = talks;
         this.tracks = tracks;
@@ -48,6 +59,13 @@ public class OutcomeGraphQL {
     @Description("Outcomes in the order they were recorded.")
     public OutcomeConnection outcomes(OutcomeFilter filter, Integer first, String after) {
         return OutcomeConnection.of(outcomes.list(filter, PageRequest.of(first, after)));
+    }
+
+    @Subscription
+    @NonNull
+    @Description("Each outcome recorded or updated, optionally only for one track.")
+    public Multi<Outcome> outcomeRecorded(@Id String trackId) {
+        return events.records(NodeType.OUTCOME, trackId, outcomes);
     }
 
     @Mutation

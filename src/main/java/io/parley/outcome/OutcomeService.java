@@ -15,6 +15,7 @@ import io.parley.db.Ordering;
 import io.parley.db.Sql;
 import io.parley.db.Store;
 import io.parley.db.VersionedEntity;
+import io.parley.events.ChangeEvents;
 import io.parley.graphql.ApiException;
 import io.parley.graphql.DatePrecision;
 import io.parley.graphql.GlobalId;
@@ -38,12 +39,14 @@ public class OutcomeService implements NodeLoader<Outcome> {
     private final Store store;
     private final Lookup lookup;
     private final Citations citations;
+    private final ChangeEvents events;
 
-    public OutcomeService(EntityManager em, Store store, Lookup lookup, Citations citations) {
+    public OutcomeService(EntityManager em, Store store, Lookup lookup, Citations citations, ChangeEvents events) {
         this.em = em;
         this.store = store;
         this.lookup = lookup;
         this.citations = citations;
+        this.events = events;
     }
 
     @Override
@@ -95,12 +98,18 @@ public class OutcomeService implements NodeLoader<Outcome> {
 
     @Transactional
     public Outcome record(OutcomeInput input) {
-        return store.create(apply(new Outcome(), input));
+        return announced(store.create(apply(new Outcome(), input)));
     }
 
     @Transactional
     public Outcome update(String id, OutcomeInput input, Integer expectedVersion) {
-        return store.save(apply(store.forUpdate(Outcome.class, NodeType.OUTCOME, id, expectedVersion), input));
+        return announced(store.save(apply(store.forUpdate(Outcome.class, NodeType.OUTCOME, id, expectedVersion),
+                input)));
+    }
+
+    private Outcome announced(Outcome outcome) {
+        events.publish(NodeType.OUTCOME, outcome.key(), outcome.trackKey);
+        return outcome;
     }
 
     @Transactional

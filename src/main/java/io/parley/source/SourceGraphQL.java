@@ -2,6 +2,8 @@ package io.parley.source;
 
 import java.util.List;
 
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -15,6 +17,8 @@ import io.parley.graphql.PageRequest;
 
 @GraphQLApi
 @MapsErrors
+// Records pushed to subscribers are resolved outside any HTTP request.
+@ActivateRequestContext
 public class SourceGraphQL {
 
     private final SourceService sources;

@@ -2,6 +2,8 @@ package io.parley.statement;
 
 import java.util.List;
 
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -11,8 +13,10 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.parley.db.VersionedEntity;
+import io.parley.events.ChangeEvents;
 import io.parley.graphql.Batch;
 import io.parley.graphql.MapsErrors;
+import io.parley.graphql.NodeType;
 import io.parley.graphql.PageRequest;
 import io.parley.person.Person;
 import io.parley.person.PersonService;
@@ -21,18 +25,24 @@ import io.parley.talk.Talk;
 import io.parley.talk.TalkService;
 import io.parley.track.Track;
 import io.parley.track.TrackService;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 
 @GraphQLApi
 @MapsErrors
+// Records pushed to subscribers are resolved outside any HTTP request.
+@ActivateRequestContext
 public class StatementGraphQL {
 
     private final StatementService statements;
     private final PersonService people;
     private final TalkService talks;
     private final TrackService tracks;
+    private final ChangeEvents events;
 
     public StatementGraphQL(StatementService statements, PersonService people, TalkService talks,
-            TrackService tracks) {
+            TrackService tracks, ChangeEvents events) {
+        this.events = events;
         this.statements = statements;
         this.people = people;
         this.talks = talks;
@@ -49,6 +59,13 @@ public class StatementGraphQL {
     @Description("Statements, most recently said first.")
     public StatementConnection statements(StatementFilter filter, Integer first, String after) {
         return StatementConnection.of(statements.list(filter, PageRequest.of(first, after)));
+    }
+
+    @Subscription
+    @NonNull
+    @Description("Each statement recorded, optionally only for one track.")
+    public Multi<Statement> statementRecorded(@Id String trackId) {
+        return events.records(NodeType.STATEMENT, trackId, statements);
     }
 
     @Mutation

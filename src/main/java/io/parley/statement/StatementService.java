@@ -13,6 +13,7 @@ import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Sql;
 import io.parley.db.Store;
+import io.parley.events.ChangeEvents;
 import io.parley.graphql.ApiException;
 import io.parley.graphql.DatePrecision;
 import io.parley.graphql.GlobalId;
@@ -37,12 +38,14 @@ public class StatementService implements NodeLoader<Statement> {
     private final Store store;
     private final Lookup lookup;
     private final Citations citations;
+    private final ChangeEvents events;
 
-    public StatementService(EntityManager em, Store store, Lookup lookup, Citations citations) {
+    public StatementService(EntityManager em, Store store, Lookup lookup, Citations citations, ChangeEvents events) {
         this.em = em;
         this.store = store;
         this.lookup = lookup;
         this.citations = citations;
+        this.events = events;
     }
 
     @Override
@@ -81,9 +84,12 @@ public class StatementService implements NodeLoader<Statement> {
         return lookup.referring(Statement.class, "talkKey", talkKeys, "e.saidOn desc, e.pk desc");
     }
 
+    /** Records a statement and announces it to subscribers once the transaction commits. */
     @Transactional
     public Statement record(StatementInput input) {
-        return store.create(apply(new Statement(), input));
+        Statement statement = store.create(apply(new Statement(), input));
+        events.publish(NodeType.STATEMENT, statement.key(), statement.trackKey);
+        return statement;
     }
 
     @Transactional

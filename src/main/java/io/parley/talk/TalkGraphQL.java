@@ -2,6 +2,8 @@ package io.parley.talk;
 
 import java.util.List;
 
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.graphql.Source;
 import io.parley.db.VersionedEntity;
 import io.parley.envoy.Envoy;
 import io.parley.envoy.EnvoyService;
+import io.parley.events.ChangeEvents;
 import io.parley.graphql.Batch;
 import io.parley.graphql.GlobalId;
 import io.parley.graphql.MapsErrors;
@@ -23,9 +26,13 @@ import io.parley.person.PersonService;
 import io.parley.source.Citation;
 import io.parley.track.Track;
 import io.parley.track.TrackService;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 
 @GraphQLApi
 @MapsErrors
+// Records pushed to subscribers are resolved outside any HTTP request.
+@ActivateRequestContext
 public class TalkGraphQL {
 
     private final TalkService talks;
@@ -33,9 +40,11 @@ public class TalkGraphQL {
     private final EnvoyService envoys;
     private final TrackService tracks;
     private final CounterpartService counterparts;
+    private final ChangeEvents events;
 
     public TalkGraphQL(TalkService talks, PersonService people, EnvoyService envoys, TrackService tracks,
-            CounterpartService counterparts) {
+            CounterpartService counterparts, ChangeEvents events) {
+        this.events = events;
         this.talks = talks;
         this.people = people;
         this.envoys = envoys;
@@ -75,6 +84,13 @@ public class TalkGraphQL {
     @Description("Everyone this person has met in talks, most meetings first.")
     public List<@NonNull List<@NonNull Counterpart>> counterparts(@Source List<Person> persons) {
         return Batch.many(persons, VersionedEntity::key, counterparts::of);
+    }
+
+    @Subscription
+    @NonNull
+    @Description("Each talk recorded or updated, optionally only for one track.")
+    public Multi<Talk> talkRecorded(@Id String trackId) {
+        return events.records(NodeType.TALK, trackId, talks);
     }
 
     @Mutation

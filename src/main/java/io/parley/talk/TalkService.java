@@ -19,6 +19,7 @@ import io.parley.db.Ordering;
 import io.parley.db.Sql;
 import io.parley.db.Store;
 import io.parley.envoy.Envoy;
+import io.parley.events.ChangeEvents;
 import io.parley.graphql.ApiException;
 import io.parley.graphql.DatePrecision;
 import io.parley.graphql.GlobalId;
@@ -57,12 +58,14 @@ public class TalkService implements NodeLoader<Talk> {
     private final Store store;
     private final Lookup lookup;
     private final Citations citations;
+    private final ChangeEvents events;
 
-    public TalkService(EntityManager em, Store store, Lookup lookup, Citations citations) {
+    public TalkService(EntityManager em, Store store, Lookup lookup, Citations citations, ChangeEvents events) {
         this.em = em;
         this.store = store;
         this.lookup = lookup;
         this.citations = citations;
+        this.events = events;
     }
 
     @Override
@@ -119,12 +122,17 @@ public class TalkService implements NodeLoader<Talk> {
 
     @Transactional
     public Talk record(TalkInput input) {
-        return store.create(apply(new Talk(), input));
+        return announced(store.create(apply(new Talk(), input)));
     }
 
     @Transactional
     public Talk update(String id, TalkInput input, Integer expectedVersion) {
-        return store.save(apply(store.forUpdate(Talk.class, NodeType.TALK, id, expectedVersion), input));
+        return announced(store.save(apply(store.forUpdate(Talk.class, NodeType.TALK, id, expectedVersion), input)));
+    }
+
+    private Talk announced(Talk talk) {
+        events.publish(NodeType.TALK, talk.key(), talk.trackKey);
+        return talk;
     }
 
     @Transactional

@@ -3,6 +3,8 @@ package io.parley.timeline;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -13,6 +15,8 @@ import io.parley.graphql.MapsErrors;
 
 @GraphQLApi
 @MapsErrors
+// Records pushed to subscribers are resolved outside any HTTP request.
+@ActivateRequestContext
 public class TimelineGraphQL {
 
     private final TimelineService timeline;

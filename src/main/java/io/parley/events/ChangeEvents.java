@@ -1,0 +1,152 @@
+package io.parley.events;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import io.parley.graphql.GlobalId;
+import io.parley.graphql.Node;
+import io.parley.graphql.NodeLoader;
+import io.parley.graphql.NodeType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Live changes shared by every replica through the database they already share. Writers
+ * {@link #publish} a NOTIFY inside their own transaction, so PostgreSQL delivers it only when
+ * that transaction commits and never for one rolled back. Each replica LISTENs on one
+ * connection and fans notifications out to its subscribers; a subscriber that cannot keep up
+ * loses events rather than slowing anyone, and one that goes away is forgotten.
+ */
+@ApplicationScoped
+public class ChangeEvents {
+
+    static final String CHANNEL = "parley_changes";
+    private static final Logger LOG = Logger.getLogger(ChangeEvents.class);
+    private static final int POLL_MILLIS = 500;
+    private static final long RETRY_MILLIS = 2_000;
+
+    private final EntityManager em;
+    private final DataSource dataSource;
+    private final Vertx vertx;
+    private final Set<MultiEmitter<? super Change>> subscribers = new CopyOnWriteArraySet<>();
+    private volatile boolean running;
+    private Thread listener;
+
+    public ChangeEvents(EntityManager em, DataSource dataSource, Vertx vertx) {
+        this.em = em;
+        this.dataSource = dataSource;
+        this.vertx = vertx;
+    }
+
+    /** Announces a write; call inside the writing transaction. */
+    public void publish(NodeType type, long key, Long trackKey) {
+        em.createNativeQuery("select pg_notify('" + CHANNEL + "', :payload)")
+                .setParameter("payload", new Change(type, key, trackKey).encode())
+                .getSingleResult();
+    }
+
+    /** Changes committed from now on that match, delivered off the listening thread. */
+    public Multi<Change> changes(Predicate<Change> wanted) {
+        return Multi.createFrom().<Change> emitter(emitter -> {
+            subscribers.add(emitter);
+            emitter.onTermination(() -> subscribers.remove(emitter));
+        }, BackPressureStrategy.DROP)
+                .select().where(wanted)
+                .emitOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * The records of one type committed from now on, each read once it arrives, optionally only
+     * those of one track (an ID, validated here as the subscription's argument).
+     */
+    public <T extends Node> Multi<T> records(NodeType type, String trackId, NodeLoader<T> loader) {
+        Long track = trackId == null ? null : GlobalId.keyOf(trackId, NodeType.TRACK, "trackId");
+        // Nested fields are resolved by SmallRye on the Vert.x context the subscription came in on.
+        Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
+        return changes(change -> change.type() == type && (track == null || track.equals(change.trackKey())))
+                .map(change -> QuarkusTransaction.requiringNew().call(() -> loader.byKeys(List.of(change.key()))
+                        .get(change.key())))
+                .select().where(Objects::nonNull)
+                .emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+
+    /** How many subscriptions this replica is serving. */
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        listener = new Thread(this::listen, "parley-change-listener");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        subscribers.forEach(MultiEmitter::complete);
+        if (listener != null) {
+            listener.join(TimeUnit.SECONDS.toMillis(5));
+        }
+    }
+
+    /** LISTENs until shutdown, reconnecting after the database goes away. */
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(true);
+                statement.execute("listen " + CHANNEL);
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
+                    if (notifications == null) {
+                        continue;
+                    }
+                    for (PGNotification notification : notifications) {
+                        Change change = Change.decode(notification.getParameter());
+                        if (change != null) {
+                            subscribers.forEach(subscriber -> subscriber.emit(change));
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("Listening for changes failed (%s); retrying in %d ms", e.getMessage(), RETRY_MILLIS);
+                    pause();
+                }
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.parley.graphql;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import groovy.json.JsonOutput;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+
+/** A GraphQL-over-WebSocket client speaking graphql-transport-ws or the legacy graphql-ws. */
+public final class GraphQLSocket implements WebSocket.Listener, AutoCloseable {
+
+    private final BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final boolean reading;
+    private WebSocket socket;
+
+    private GraphQLSocket(boolean reading) {
+        this.reading = reading;
+    }
+
+    /** Connects and completes the connection_init / connection_ack handshake. */
+    public static GraphQLSocket connect(String protocol) {
+        return connect(protocol, true);
+    }
+
+    /** A client that stops reading after the handshake, as a stalled browser tab would. */
+    public static GraphQLSocket connectAndStall(String protocol) {
+        return connect(protocol, false);
+    }
+
+    private static GraphQLSocket connect(String protocol, boolean reading) {
+        GraphQLSocket client = new GraphQLSocket(reading);
+        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols(protocol)
+                .buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/graphql"), client).join();
+        client.send(Map.of("type", "connection_init", "payload", Map.of()));
+        Map<String, Object> ack = client.next(Duration.ofSeconds(10));
+        if (ack == null || !"connection_ack".equals(ack.get("type"))) {
+            throw new AssertionError("no connection_ack but " + ack);
+        }
+        return client;
+    }
+
+    public void send(Map<String, Object> message) {
+        socket.sendText(JsonOutput.toJson(message), true).join();
+    }
+
+    /** The next message, answering pings on the way; null when none arrives in time. */
+    public Map<String, Object> next(Duration timeout) {
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                Map<String, Object> message = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (message != null && "ping".equals(message.get("type"))) {
+                    send(Map.of("type", "pong"));
+                    continue;
+                }
+                return message;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Drops the connection without a goodbye, as a vanished client would. */
+    public void vanish() {
+        socket.abort();
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            received.add(JsonPath.from(partial.toString()).getMap("$"));
+            partial.setLength(0);
+        }
+        if (reading || received.isEmpty()) {
+            webSocket.request(1);
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+}
