@@ -1,6 +1,7 @@
 package io.parley.db;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,12 +77,6 @@ public final class ListQuery<E extends VersionedEntity> {
         @SuppressWarnings("unchecked")
         List<E> fetched = rows.getResultList();
 
-        boolean hasNext = fetched.size() > request.first();
-        List<E> nodes = hasNext ? fetched.subList(0, request.first()) : fetched;
-        List<String> cursors = nodes.stream()
-                .map(row -> new Cursor(ordering.name(), ordering.cursorValue(row), row.pk).encode())
-                .toList();
-
         boolean hasPrevious = false;
         if (after != null) {
             List<String> before = new ArrayList<>(clauses);
@@ -92,7 +87,89 @@ public final class ListQuery<E extends VersionedEntity> {
         }
         Query count = em.createNativeQuery("select count(*) from " + table + " " + alias + where(clauses), Long.class);
         int total = ((Long) bind(count, null, ordering).getSingleResult()).intValue();
+        return page(fetched, request, ordering, hasPrevious, total);
+    }
 
+    /**
+     * One page per parent, for a connection nested in a list: the rows reach their parent
+     * through {@code parentKey} (a column, after {@code join} if given). Three statements
+     * however many parents (four after a cursor): the ranked keys of every parent's page, the
+     * rows themselves, and each parent's total.
+     */
+    public Map<Long, Page<E>> pagesByParent(String join, String parentKey, Collection<Long> parents,
+            PageRequest request, Ordering<E> ordering) {
+        Map<Long, Page<E>> pages = new LinkedHashMap<>();
+        if (parents.isEmpty()) {
+            return pages;
+        }
+        Cursor after = Cursor.decode(request.after(), ordering.name());
+        String direction = ordering.descending() ? " desc" : " asc";
+        String sortKey = "(" + ordering.expression() + ", " + alias + ".id)";
+        String from = " from " + table + " " + alias + (join == null ? "" : " " + join);
+        List<String> scoped = new ArrayList<>(clauses);
+        scoped.add(parentKey + " in (:parents)");
+
+        List<String> pageClauses = new ArrayList<>(scoped);
+        if (after != null) {
+            pageClauses.add(sortKey + (ordering.descending() ? " < " : " > ") + "(:cursorValue, :cursorKey)");
+        }
+        Query ranked = em.createNativeQuery("select parent, id from (select " + parentKey + " as parent, " + alias
+                + ".id as id, row_number() over (partition by " + parentKey + " order by " + ordering.expression()
+                + direction + ", " + alias + ".id" + direction + ") as rank" + from + where(pageClauses)
+                + ") ranked where rank <= :limit order by parent, rank", Object[].class);
+        bind(ranked, after, ordering).setParameter("parents", parents).setParameter("limit", request.first() + 1);
+        @SuppressWarnings("unchecked")
+        List<Object[]> keys = ranked.getResultList();
+        Map<Long, E> rows = new LinkedHashMap<>();
+        List<Long> rowKeys = keys.stream().map(row -> ((Number) row[1]).longValue()).distinct().toList();
+        if (!rowKeys.isEmpty()) {
+            em.createQuery("from " + type.getSimpleName() + " e where e.pk in :keys", type)
+                    .setParameter("keys", rowKeys).getResultList().forEach(row -> rows.put(row.pk, row));
+        }
+        Map<Long, Long> totals = countsByParent(from, parentKey, scoped, null, ordering, parents, null);
+        Map<Long, Long> before = after == null ? Map.of()
+                : countsByParent(from, parentKey, scoped, sortKey + (ordering.descending() ? " >= " : " <= ")
+                        + "(:cursorValue, :cursorKey)", ordering, parents, after);
+
+        Map<Long, List<E>> fetched = new LinkedHashMap<>();
+        for (Object[] row : keys) {
+            E entity = rows.get(((Number) row[1]).longValue());
+            if (entity != null) {
+                fetched.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(entity);
+            }
+        }
+        for (Long parent : parents) {
+            List<E> candidates = fetched.getOrDefault(parent, List.of());
+            pages.put(parent, page(candidates, request, ordering, before.getOrDefault(parent, 0L) > 0,
+                    totals.getOrDefault(parent, 0L).intValue()));
+        }
+        return pages;
+    }
+
+    private Map<Long, Long> countsByParent(String from, String parentKey, List<String> scoped, String extra,
+            Ordering<E> ordering, Collection<Long> parents, Cursor after) {
+        List<String> conditions = new ArrayList<>(scoped);
+        if (extra != null) {
+            conditions.add(extra);
+        }
+        Query query = em.createNativeQuery("select " + parentKey + ", count(*)" + from + where(conditions)
+                + " group by 1", Object[].class);
+        bind(query, after, ordering).setParameter("parents", parents);
+        Map<Long, Long> counts = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        rows.forEach(row -> counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    /** Shapes fetched rows (up to one more than asked for) into a page. */
+    private static <E extends VersionedEntity> Page<E> page(List<E> fetched, PageRequest request,
+            Ordering<E> ordering, boolean hasPrevious, int total) {
+        boolean hasNext = fetched.size() > request.first();
+        List<E> nodes = hasNext ? fetched.subList(0, request.first()) : fetched;
+        List<String> cursors = nodes.stream()
+                .map(row -> new Cursor(ordering.name(), ordering.cursorValue(row), row.pk).encode())
+                .toList();
         PageInfo info = new PageInfo(hasNext, hasPrevious, cursors.isEmpty() ? null : cursors.get(0),
                 cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
         return new Page<>(List.copyOf(nodes), cursors, info, total);

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
@@ -124,9 +125,11 @@ public class OutcomeGraphQL {
     }
 
     @NonNull
-    public OutcomeConnection outcomes(@Source Track track, Integer first, String after) {
-        OutcomeFilter filter = new OutcomeFilter();
-        filter.trackIds = List.of(track.getId());
-        return outcomes(filter, first, after);
+    @Name("outcomes")
+    @Description("The track's outcomes, in the order recorded.")
+    public List<OutcomeConnection> trackOutcomes(@Source List<Track> list, Integer first, String after) {
+        PageRequest page = PageRequest.of(first, after);
+        return Batch.one(list, VersionedEntity::key, keys -> outcomes.ofTracks(keys, page)).stream()
+                .map(OutcomeConnection::of).toList();
     }
 }

@@ -91,6 +91,12 @@ public class OutcomeService implements NodeLoader<Outcome> {
         return lookup.children(Outcome.class, "citations", Citation.class, outcomeKeys);
     }
 
+    /** Each track's outcomes, in the order recorded, one page each. */
+    public Map<Long, Page<Outcome>> ofTracks(Collection<Long> trackKeys, PageRequest page) {
+        return new ListQuery<>(em, Outcome.class, "outcome", "o").pagesByParent(null, "o.track_id", trackKeys, page,
+                BY_KEY);
+    }
+
     /** Outcomes that came of each talk. */
     public Map<Long, List<Outcome>> ofTalks(Collection<Long> talkKeys) {
         return lookup.containing(Outcome.class, "talkKeys", talkKeys);

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
@@ -112,9 +113,10 @@ public class StatementGraphQL {
 
     @NonNull
     @Description("What the person said, most recent first.")
-    public StatementConnection statements(@Source Person person, Integer first, String after) {
-        StatementFilter filter = new StatementFilter();
-        filter.speakerIds = List.of(person.getId());
-        return statements(filter, first, after);
+    @Name("statements")
+    public List<StatementConnection> personStatements(@Source List<Person> persons, Integer first, String after) {
+        PageRequest page = PageRequest.of(first, after);
+        return Batch.one(persons, VersionedEntity::key, keys -> statements.ofSpeakers(keys, page)).stream()
+                .map(StatementConnection::of).toList();
     }
 }

@@ -79,6 +79,12 @@ public class StatementService implements NodeLoader<Statement> {
         return lookup.children(Statement.class, "citations", Citation.class, statementKeys);
     }
 
+    /** What each person said, most recent first, one page each. */
+    public Map<Long, Page<Statement>> ofSpeakers(Collection<Long> personKeys, PageRequest page) {
+        return new ListQuery<>(em, Statement.class, "statement", "s").pagesByParent(null, "s.speaker_id", personKeys,
+                page, MOST_RECENT);
+    }
+
     /** Statements about each talk, most recent first. */
     public Map<Long, List<Statement>> ofTalks(Collection<Long> talkKeys) {
         return lookup.referring(Statement.class, "talkKey", talkKeys, "e.saidOn desc, e.pk desc");

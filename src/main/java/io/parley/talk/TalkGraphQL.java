@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
@@ -20,6 +21,7 @@ import io.parley.graphql.Batch;
 import io.parley.graphql.GlobalId;
 import io.parley.graphql.MapsErrors;
 import io.parley.graphql.NodeType;
+import io.parley.graphql.Page;
 import io.parley.graphql.PageRequest;
 import io.parley.person.Person;
 import io.parley.person.PersonService;
@@ -139,24 +141,28 @@ public class TalkGraphQL {
 
     @NonNull
     @Description("Talks the person took part in, most recent first.")
-    public TalkConnection talks(@Source Person person, Integer first, String after) {
-        TalkFilter filter = new TalkFilter();
-        filter.participantIds = List.of(person.getId());
-        return talks(filter, null, first, after);
+    public List<TalkConnection> talks(@Source List<Person> persons, Integer first, String after) {
+        PageRequest page = PageRequest.of(first, after);
+        return connections(Batch.one(persons, VersionedEntity::key, keys -> talks.ofParticipants(keys, page)));
     }
 
     @NonNull
+    @Name("talks")
     @Description("Talks in which someone took part in the capacity of this appointment.")
-    public TalkConnection talks(@Source Envoy envoy, Integer first, String after) {
-        TalkFilter filter = new TalkFilter();
-        filter.envoyIds = List.of(envoy.getId());
-        return talks(filter, null, first, after);
+    public List<TalkConnection> envoyTalks(@Source List<Envoy> appointments, Integer first, String after) {
+        PageRequest page = PageRequest.of(first, after);
+        return connections(Batch.one(appointments, VersionedEntity::key, keys -> talks.ofEnvoys(keys, page)));
     }
 
     @NonNull
-    public TalkConnection talks(@Source Track track, Integer first, String after) {
-        TalkFilter filter = new TalkFilter();
-        filter.trackIds = List.of(track.getId());
-        return talks(filter, null, first, after);
+    @Name("talks")
+    @Description("The track's talks, most recent first.")
+    public List<TalkConnection> trackTalks(@Source List<Track> list, Integer first, String after) {
+        PageRequest page = PageRequest.of(first, after);
+        return connections(Batch.one(list, VersionedEntity::key, keys -> talks.ofTracks(keys, page)));
+    }
+
+    private static List<TalkConnection> connections(List<Page<Talk>> pages) {
+        return pages.stream().map(TalkConnection::of).toList();
     }
 }

@@ -54,6 +54,9 @@ public class TalkService implements NodeLoader<Talk> {
         }
     }
 
+    private static final Ordering<Talk> MOST_RECENT = DESCENDING.get(TalkOrderField.DATE);
+    private static final String PARTICIPANTS = "join talk_participant tp on tp.talk_id = t.id";
+
     private final EntityManager em;
     private final Store store;
     private final Lookup lookup;
@@ -79,9 +82,24 @@ public class TalkService implements NodeLoader<Talk> {
     }
 
     public Page<Talk> list(TalkFilter filter, TalkOrder order, PageRequest page) {
-        Ordering<Talk> ordering = order == null ? DESCENDING.get(TalkOrderField.DATE)
+        Ordering<Talk> ordering = order == null ? MOST_RECENT
                 : (order.direction == OrderDirection.ASC ? ASCENDING : DESCENDING).get(order.field);
         return filtered(filter).page(page, ordering);
+    }
+
+    /** Each person's talks, most recent first, one page each. */
+    public Map<Long, Page<Talk>> ofParticipants(Collection<Long> personKeys, PageRequest page) {
+        return filtered(null).pagesByParent(PARTICIPANTS, "tp.person_id", personKeys, page, MOST_RECENT);
+    }
+
+    /** Talks in which someone acted under each envoy appointment, most recent first. */
+    public Map<Long, Page<Talk>> ofEnvoys(Collection<Long> envoyKeys, PageRequest page) {
+        return filtered(null).pagesByParent(PARTICIPANTS, "tp.envoy_id", envoyKeys, page, MOST_RECENT);
+    }
+
+    /** Each track's talks, most recent first. */
+    public Map<Long, Page<Talk>> ofTracks(Collection<Long> trackKeys, PageRequest page) {
+        return filtered(null).pagesByParent(null, "t.track_id", trackKeys, page, MOST_RECENT);
     }
 
     /** Talks per month, oldest first; talks dated only to the year belong to no month and are left out. */

@@ -86,9 +86,9 @@ public class TripGraphQL {
 
     @NonNull
     @Description("Trips made under this appointment, in the order recorded.")
-    public TripConnection trips(@Source Envoy envoy, Integer first, String after) {
-        TripFilter filter = new TripFilter();
-        filter.envoyIds = List.of(envoy.getId());
-        return trips(filter, first, after);
+    public List<TripConnection> trips(@Source List<Envoy> appointments, Integer first, String after) {
+        PageRequest page = PageRequest.of(first, after);
+        return Batch.one(appointments, VersionedEntity::key, keys -> trips.ofEnvoys(keys, page)).stream()
+                .map(TripConnection::of).toList();
     }
 }

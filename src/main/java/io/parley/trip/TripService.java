@@ -74,9 +74,9 @@ public class TripService implements NodeLoader<Trip> {
         return lookup.children(Trip.class, "citations", Citation.class, tripKeys);
     }
 
-    /** Each envoy appointment's trips, in the order recorded. */
-    public Map<Long, List<Trip>> ofEnvoys(Collection<Long> envoyKeys) {
-        return lookup.referring(Trip.class, "envoyKey", envoyKeys, "e.pk");
+    /** Each envoy appointment's trips, in the order recorded, one page each. */
+    public Map<Long, Page<Trip>> ofEnvoys(Collection<Long> envoyKeys, PageRequest page) {
+        return new ListQuery<>(em, Trip.class, "trip", "r").pagesByParent(null, "r.envoy_id", envoyKeys, page, BY_KEY);
     }
 
     @Transactional

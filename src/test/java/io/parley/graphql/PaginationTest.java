@@ -101,6 +101,21 @@ class PaginationTest {
     }
 
     @Test
+    void nestedConnectionsPageByTheirOwnCursors() {
+        String nested = """
+                query($id: ID!, $after: String) { person(id: $id) { talks(first: 2, after: $after) {
+                  totalCount nodes { title } pageInfo { hasNextPage hasPreviousPage endCursor } } } }""";
+        JsonPath first = data(nested, "id", person, "after", null).setRootPath("person.talks");
+        assertEquals(List.of("Round 5", "Round 4"), first.getList("nodes.title"), "most recent first");
+        assertEquals(5, first.getInt("totalCount"));
+        JsonPath second = data(nested, "id", person, "after", first.getString("pageInfo.endCursor"))
+                .setRootPath("person.talks");
+        assertEquals(List.of("Round 3", "Round 2"), second.getList("nodes.title"));
+        assertTrue(second.getBoolean("pageInfo.hasPreviousPage"));
+        assertTrue(second.getBoolean("pageInfo.hasNextPage"));
+    }
+
+    @Test
     void refusesBadPageArguments() {
         assertEquals("after", badInputField(PAGE, "track", track, "first", 2, "after", "not-a-cursor"));
         assertEquals("after", badInputField(PAGE, "track", track, "first", 2, "after", "bm9wZQ"));

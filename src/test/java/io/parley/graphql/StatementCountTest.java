@@ -38,6 +38,16 @@ class StatementCountTest {
               }
             }""";
 
+    private static final String NESTED_CONNECTIONS = """
+            query($track: ID!, $first: Int) {
+              tracks(first: 100) { nodes { talks(first: 2) { totalCount nodes { title } } outcomes { totalCount } } }
+              talks(filter: {trackIds: [$track]}, first: $first) {
+                nodes { participants { person { talks(first: 3) { totalCount pageInfo { hasNextPage } nodes { title } }
+                                                statements { totalCount } counterparts { meetingsHeld }
+                                                envoyAppointments { talks { totalCount } trips { totalCount } } } } }
+              }
+            }""";
+
     @Inject
     SessionFactory sessionFactory;
 
@@ -77,6 +87,14 @@ class StatementCountTest {
         long hundred = statementsFor(DEEP_TALKS, "talks", 100);
         assertEquals(one, hundred, "statements at first: 1 and first: 100");
         assertTrue(hundred <= 14, "a small, fixed number of statements, not " + hundred);
+    }
+
+    @Test
+    void nestedConnectionsAreBatchedToo() {
+        long one = statementsFor(NESTED_CONNECTIONS, "talks", 1);
+        long hundred = statementsFor(NESTED_CONNECTIONS, "talks", 100);
+        assertEquals(one, hundred, "statements at first: 1 and first: 100");
+        assertTrue(hundred <= 30, "a small, fixed number of statements, not " + hundred);
     }
 
     @Test
