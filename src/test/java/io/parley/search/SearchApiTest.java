@@ -7,8 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +24,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class SearchApiTest {
+
+    @Inject
+    DataSource dataSource;
 
     private static final String SEARCH = """
             query($q: String!, $first: Int) {
@@ -70,6 +80,26 @@ class SearchApiTest {
         List<String> types = hits("hostages -Putin").stream().map(h -> (String) result(h).get("__typename")).toList();
         assertTrue(types.contains("Outcome"), types::toString);
         assertTrue(hits("hostages -Putin").stream().noneMatch(h -> h.toString().contains("Putin")));
+    }
+
+    @Test
+    void searchesAreServedByIndexes() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("set enable_seqscan = off");
+            for (String[] table : new String[][] { { "talk", "fold(x.title)" },
+                    { "person", "fold(x.name || ' ' || join_words(x.aliases))" }, { "statement", "fold(x.quote)" } }) {
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rows = sql.executeQuery("explain select x.id from " + table[0] + " x where x.search @@ "
+                        + "websearch_to_tsquery('english', fold('Moscow')) or " + table[1] + " %> fold('Moscow')")) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+                assertTrue(plan.indexOf(table[0] + "_search_idx") >= 0, plan::toString);
+                assertTrue(plan.indexOf("_trgm_idx") >= 0, plan::toString);
+                assertFalse(plan.indexOf("Seq Scan") >= 0, plan::toString);
+            }
+        }
     }
 
     @Test
