@@ -3,6 +3,7 @@ package io.parley.envoy;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -15,14 +16,15 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.parley.db.VersionedEntity;
 import io.parley.graphql.Batch;
-import io.parley.graphql.MapsErrors;
+import io.parley.graphql.GraphQLBoundary;
+import io.parley.graphql.Roles;
 import io.parley.graphql.PageRequest;
 import io.parley.person.Person;
 import io.parley.person.PersonService;
 import io.parley.source.Citation;
 
 @GraphQLApi
-@MapsErrors
+@GraphQLBoundary
 // Records pushed to subscribers are resolved outside any HTTP request.
 @ActivateRequestContext
 public class EnvoyGraphQL {
@@ -48,18 +50,21 @@ public class EnvoyGraphQL {
     }
 
     @Mutation
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Envoy appointEnvoy(@NonNull EnvoyInput input) {
         return envoys.appoint(input);
     }
 
     @Mutation
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Envoy updateEnvoy(@NonNull @Id String id, @NonNull EnvoyInput input, Integer expectedVersion) {
         return envoys.update(id, input, expectedVersion);
     }
 
     @Mutation
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Envoy endEnvoyMandate(@NonNull @Id String id, @NonNull LocalDate endDate) {
         return envoys.endMandate(id, endDate);

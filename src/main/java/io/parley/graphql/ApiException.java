@@ -38,6 +38,16 @@ public final class ApiException extends RuntimeException implements GraphQLError
         return new ApiException(ErrorCode.CONFLICT, null, message, null, null);
     }
 
+    public static ApiException unauthenticated() {
+        return new ApiException(ErrorCode.UNAUTHENTICATED, null,
+                "A valid bearer token is required; it is missing, malformed or expired", null, null);
+    }
+
+    public static ApiException forbidden() {
+        return new ApiException(ErrorCode.FORBIDDEN, null, "Your token does not grant a role this operation needs",
+                null, null);
+    }
+
     public static ApiException limitExceeded(String field, String message) {
         return new ApiException(ErrorCode.LIMIT_EXCEEDED, field, field + ": " + message, null, null);
     }

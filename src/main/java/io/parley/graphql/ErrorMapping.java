@@ -15,14 +15,19 @@ import org.jboss.logging.Logger;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 /**
- * The one place where failures become contract errors. API exceptions pass through; stale
+ * The one place where failures become contract errors. API exceptions pass through; a missing
+ * or invalid token becomes UNAUTHENTICATED and a missing role FORBIDDEN; stale
  * versions and references that block a delete become CONFLICT; constraint violations the
  * validation did not foresee become BAD_USER_INPUT; a lost database becomes UNAVAILABLE; and
  * anything else becomes INTERNAL with a correlation id that is also logged, so nothing
  * internal reaches the client.
  */
-@MapsErrors
+@GraphQLBoundary
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE)
 public class ErrorMapping {
@@ -58,6 +63,12 @@ public class ErrorMapping {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
                 return api;
+            }
+            if (cause instanceof UnauthorizedException || cause instanceof AuthenticationFailedException) {
+                return ApiException.unauthenticated();
+            }
+            if (cause instanceof ForbiddenException) {
+                return ApiException.forbidden();
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return ApiException.conflict("The record was changed by someone else meanwhile; reload it and try again");

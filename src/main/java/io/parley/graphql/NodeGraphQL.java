@@ -11,7 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 @GraphQLApi
-@MapsErrors
+@GraphQLBoundary
 // Records pushed to subscribers are resolved outside any HTTP request.
 @ActivateRequestContext
 public class NodeGraphQL {

@@ -2,6 +2,7 @@ package io.parley.outcome;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -16,7 +17,8 @@ import org.eclipse.microprofile.graphql.Source;
 import io.parley.db.VersionedEntity;
 import io.parley.events.ChangeEvents;
 import io.parley.graphql.Batch;
-import io.parley.graphql.MapsErrors;
+import io.parley.graphql.GraphQLBoundary;
+import io.parley.graphql.Roles;
 import io.parley.graphql.NodeType;
 import io.parley.graphql.PageRequest;
 import io.parley.person.Person;
@@ -30,7 +32,7 @@ import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 
 @GraphQLApi
-@MapsErrors
+@GraphQLBoundary
 // Records pushed to subscribers are resolved outside any HTTP request.
 @ActivateRequestContext
 public class OutcomeGraphQL {
@@ -70,18 +72,21 @@ public class OutcomeGraphQL {
     }
 
     @Mutation
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Outcome recordOutcome(@NonNull OutcomeInput input) {
         return outcomes.record(input);
     }
 
     @Mutation
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Outcome updateOutcome(@NonNull @Id String id, @NonNull OutcomeInput input, Integer expectedVersion) {
         return outcomes.update(id, input, expectedVersion);
     }
 
     @Mutation
+    @RolesAllowed({ Roles.ADMIN })
     @NonNull
     @Id
     public String deleteOutcome(@NonNull @Id String id) {

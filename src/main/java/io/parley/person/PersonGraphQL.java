@@ -2,6 +2,7 @@ package io.parley.person;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -14,12 +15,13 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.parley.db.VersionedEntity;
 import io.parley.graphql.Batch;
-import io.parley.graphql.MapsErrors;
+import io.parley.graphql.GraphQLBoundary;
+import io.parley.graphql.Roles;
 import io.parley.graphql.PageRequest;
 import io.parley.source.Citation;
 
 @GraphQLApi
-@MapsErrors
+@GraphQLBoundary
 // Records pushed to subscribers are resolved outside any HTTP request.
 @ActivateRequestContext
 public class PersonGraphQL {
@@ -43,18 +45,21 @@ public class PersonGraphQL {
     }
 
     @Mutation
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Person createPerson(@NonNull PersonInput input) {
         return people.create(input);
     }
 
     @Mutation
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Person updatePerson(@NonNull @Id String id, @NonNull PersonInput input, Integer expectedVersion) {
         return people.update(id, input, expectedVersion);
     }
 
     @Mutation
+    @RolesAllowed({ Roles.ADMIN })
     @NonNull
     @Id
     @Description("Deletes a person no talk, trip, envoy appointment, outcome or statement refers to; CONFLICT otherwise.")

@@ -2,6 +2,7 @@ package io.parley.talk;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -19,7 +20,8 @@ import io.parley.envoy.EnvoyService;
 import io.parley.events.ChangeEvents;
 import io.parley.graphql.Batch;
 import io.parley.graphql.GlobalId;
-import io.parley.graphql.MapsErrors;
+import io.parley.graphql.GraphQLBoundary;
+import io.parley.graphql.Roles;
 import io.parley.graphql.NodeType;
 import io.parley.graphql.Page;
 import io.parley.graphql.PageRequest;
@@ -32,7 +34,7 @@ import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 
 @GraphQLApi
-@MapsErrors
+@GraphQLBoundary
 // Records pushed to subscribers are resolved outside any HTTP request.
 @ActivateRequestContext
 public class TalkGraphQL {
@@ -96,18 +98,21 @@ public class TalkGraphQL {
     }
 
     @Mutation
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Talk recordTalk(@NonNull TalkInput input) {
         return talks.record(input);
     }
 
     @Mutation
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Talk updateTalk(@NonNull @Id String id, @NonNull TalkInput input, Integer expectedVersion) {
         return talks.update(id, input, expectedVersion);
     }
 
     @Mutation
+    @RolesAllowed({ Roles.ADMIN })
     @NonNull
     @Id
     @Description("Deletes a talk no trip, outcome or statement refers to; CONFLICT otherwise.")

@@ -2,6 +2,7 @@ package io.parley.track;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -14,12 +15,13 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.parley.db.VersionedEntity;
 import io.parley.graphql.Batch;
-import io.parley.graphql.MapsErrors;
+import io.parley.graphql.GraphQLBoundary;
+import io.parley.graphql.Roles;
 import io.parley.graphql.PageRequest;
 import io.parley.source.Citation;
 
 @GraphQLApi
-@MapsErrors
+@GraphQLBoundary
 // Records pushed to subscribers are resolved outside any HTTP request.
 @ActivateRequestContext
 public class TrackGraphQL {
@@ -43,12 +45,14 @@ public class TrackGraphQL {
     }
 
     @Mutation
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Track createTrack(@NonNull TrackInput input) {
         return tracks.create(input);
     }
 
     @Mutation
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Track updateTrack(@NonNull @Id String id, @NonNull TrackInput input, Integer expectedVersion) {
         return tracks.update(id, input, expectedVersion);

@@ -2,6 +2,7 @@ package io.parley.trip;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -16,14 +17,15 @@ import io.parley.db.VersionedEntity;
 import io.parley.envoy.Envoy;
 import io.parley.envoy.EnvoyService;
 import io.parley.graphql.Batch;
-import io.parley.graphql.MapsErrors;
+import io.parley.graphql.GraphQLBoundary;
+import io.parley.graphql.Roles;
 import io.parley.graphql.PageRequest;
 import io.parley.source.Citation;
 import io.parley.talk.Talk;
 import io.parley.talk.TalkService;
 
 @GraphQLApi
-@MapsErrors
+@GraphQLBoundary
 // Records pushed to subscribers are resolved outside any HTTP request.
 @ActivateRequestContext
 public class TripGraphQL {
@@ -51,18 +53,21 @@ public class TripGraphQL {
     }
 
     @Mutation
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Trip recordTrip(@NonNull TripInput input) {
         return trips.record(input);
     }
 
     @Mutation
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Trip updateTrip(@NonNull @Id String id, @NonNull TripInput input, Integer expectedVersion) {
         return trips.update(id, input, expectedVersion);
     }
 
     @Mutation
+    @RolesAllowed({ Roles.ADMIN })
     @NonNull
     @Id
     public String deleteTrip(@NonNull @Id String id) {

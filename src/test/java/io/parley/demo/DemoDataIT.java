@@ -1,5 +1,9 @@
 package io.parley.demo;
 
+import static io.restassured.RestAssured.given;
+
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -7,4 +11,9 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 @QuarkusIntegrationTest
 @WithTestResource(ExternalPostgres.class)
 class DemoDataIT extends DemoDataTest {
+
+    @Test
+    void theDevTokenEndpointIsNotInTheProductionBuild() {
+        given().when().get("/dev/token?roles=admin").then().statusCode(404);
+    }
 }

@@ -7,9 +7,13 @@ import java.lang.annotation.Target;
 
 import jakarta.interceptor.InterceptorBinding;
 
-/** Marks a GraphQL API class whose failures {@link ErrorMapping} turns into contract errors. */
+/**
+ * Marks a GraphQL API class: where client calls enter. {@link ErrorMapping} turns its failures
+ * into contract errors and {@link ReadAccess} enforces the read rule; writes carry their
+ * roles in {@code @RolesAllowed}.
+ */
 @InterceptorBinding
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface MapsErrors {
+public @interface GraphQLBoundary {
 }

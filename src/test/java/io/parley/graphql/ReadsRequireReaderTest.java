@@ -1,0 +1,46 @@
+package io.parley.graphql;
+
+import static io.parley.graphql.GraphQLClient.postAs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/** With one setting, reading needs the reader role (editors and admins read too). */
+@QuarkusTest
+@TestProfile(ReadsRequireReaderTest.ReadersOnly.class)
+class ReadsRequireReaderTest {
+
+    public static class ReadersOnly implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("parley.auth.reads-require-reader", "true");
+        }
+    }
+
+    private static final String READ = "{ people(first: 1) { totalCount nodes { name talks { totalCount } } } }";
+
+    @Test
+    void readsNeedAReaderEditorOrAdminToken() {
+        assertEquals("UNAUTHENTICATED", code(postAs(null, READ)));
+        assertEquals("FORBIDDEN", code(postAs(Tokens.withRoles("guest"), READ)));
+        for (String role : new String[] { Roles.READER, Roles.EDITOR, Roles.ADMIN }) {
+            JsonPath read = postAs(Tokens.withRoles(role), READ);
+            assertNull(read.get("errors"), read::prettify);
+        }
+    }
+
+    private static String code(JsonPath response) {
+        List<Map<String, Map<String, Object>>> errors = response.getList("errors");
+        assertEquals(1, errors.size(), response::prettify);
+        return (String) errors.get(0).get("extensions").get("code");
+    }
+}
