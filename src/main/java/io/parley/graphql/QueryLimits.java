@@ -1,0 +1,109 @@
+package io.parley.graphql;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import graphql.GraphQL;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.normalized.ExecutableNormalizedOperationFactory;
+import graphql.schema.GraphQLSchema;
+
+/**
+ * Refuses, before anything runs, an operation that is too deep, asks for too many fields or
+ * aliases, or could return too many records: every field counts as many times as the page
+ * sizes ({@code first}, 20 when unsaid) of the lists around it allow, in the spirit of
+ * GitHub's node limit. Refusals are LIMIT_EXCEEDED errors naming the limit.
+ */
+@ApplicationScoped
+public class QueryLimits extends SimplePerformantInstrumentation {
+
+    private final int maxDepth;
+    private final int maxFields;
+    private final int maxAliases;
+    private final long maxNodes;
+
+    public QueryLimits(@ConfigProperty(name = "parley.limits.max-depth") int maxDepth,
+            @ConfigProperty(name = "parley.limits.max-fields") int maxFields,
+            @ConfigProperty(name = "parley.limits.max-aliases") int maxAliases,
+            @ConfigProperty(name = "parley.limits.max-nodes") long maxNodes) {
+        this.maxDepth = maxDepth;
+        this.maxFields = maxFields;
+        this.maxAliases = maxAliases;
+        this.maxNodes = maxNodes;
+    }
+
+    public GraphQL.Builder install(@Observes GraphQL.Builder builder) {
+        return builder.instrumentation(new ChainedInstrumentation(builder.build().getInstrumentation(), this));
+    }
+
+    @Override
+    public InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        ExecutionContext execution = parameters.getExecutionContext();
+        ExecutableNormalizedOperation operation;
+        try {
+            operation = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
+                    execution.getGraphQLSchema(), execution.getOperationDefinition(), execution.getFragmentsByName(),
+                    execution.getCoercedVariables(),
+                    ExecutableNormalizedOperationFactory.Options.defaultOptions().maxFieldsCount(maxFields));
+        } catch (AbortExecutionException tooLarge) {
+            throw refused("the operation has more than " + maxFields + " fields");
+        }
+        int aliases = 0;
+        for (ExecutableNormalizedField field : operation.getFieldToNormalizedField().values()) {
+            if (field.getLevel() > maxDepth) {
+                throw refused("the operation nests fields deeper than " + maxDepth + " levels");
+            }
+            if (field.getAlias() != null && ++aliases > maxAliases) {
+                throw refused("the operation uses more than " + maxAliases + " aliases");
+            }
+        }
+        long nodes = 0;
+        for (ExecutableNormalizedField top : operation.getTopLevelFields()) {
+            nodes += nodes(top, 1, execution.getGraphQLSchema());
+            if (nodes > maxNodes) {
+                throw refused("the operation could return more than " + maxNodes
+                        + " records; ask for smaller pages (first) or fewer nested lists");
+            }
+        }
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    private static long nodes(ExecutableNormalizedField field, long multiplier, GraphQLSchema schema) {
+        long total = multiplier;
+        long inner = multiplier * pageSize(field, schema);
+        for (ExecutableNormalizedField child : field.getChildren()) {
+            total += nodes(child, inner, schema);
+        }
+        return total;
+    }
+
+    private static long pageSize(ExecutableNormalizedField field, GraphQLSchema schema) {
+        // A field on an interface or union may stand for several definitions; any with a page counts.
+        boolean paged = field.getFieldDefinitions(schema).stream().anyMatch(d -> d.getArgument("first") != null);
+        if (!paged) {
+            return 1;
+        }
+        Object first = field.getResolvedArguments().get("first");
+        return first instanceof Number number ? Math.max(1, number.longValue()) : PageRequest.DEFAULT_SIZE;
+    }
+
+    private static AbortExecutionException refused(String message) {
+        return new AbortExecutionException(List.of(GraphqlErrorBuilder.newError().message("Refused: " + message)
+                .extensions(Map.of("code", ErrorCode.LIMIT_EXCEEDED.name())).build()));
+    }
+}
