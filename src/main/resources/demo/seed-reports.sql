@@ -23,6 +23,7 @@ declare
     x bigint;
 begin
     perform pg_advisory_xact_lock(hashtext('parley-demo-data'));
+    perform set_config('parley.actor', 'demo-dataset', true);
     if exists (select 1 from source where title = 'Putin sends message to Trump through special envoy Steve Witkoff') then
         return;
     end if;

@@ -9,10 +9,12 @@ import jakarta.persistence.EntityManager;
 import io.parley.graphql.ApiException;
 import io.parley.graphql.GlobalId;
 import io.parley.graphql.NodeType;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The write-side steps every record shares: create, load for update with the optimistic
- * version check, save, delete, and checks that referenced records exist. Callers run inside
+ * version check, save, delete, and checks that referenced records exist. Each names the
+ * writer to the database, whose triggers keep the audit history. Callers run inside
  * a transaction; each step flushes so that constraint violations surface here, where
  * {@code ErrorMapping} can name them, and not at commit.
  */
@@ -21,13 +23,16 @@ public class Store {
 
     private final EntityManager em;
     private final Lookup lookup;
+    private final SecurityIdentity identity;
 
-    public Store(EntityManager em, Lookup lookup) {
+    public Store(EntityManager em, Lookup lookup, SecurityIdentity identity) {
         this.em = em;
         this.lookup = lookup;
+        this.identity = identity;
     }
 
     public <E extends VersionedEntity> E create(E entity) {
+        nameActor();
         em.persist(entity);
         em.flush();
         return entity;
@@ -36,6 +41,7 @@ public class Store {
     /** Loads the record {@code id} names, failing with NOT_FOUND or, on a stale version, CONFLICT. */
     public <E extends VersionedEntity> E forUpdate(Class<E> type, NodeType nodeType, String id,
             Integer expectedVersion) {
+        nameActor();
         E entity = existing(type, nodeType, id);
         if (expectedVersion != null && expectedVersion != entity.version) {
             throw ApiException.conflict(nodeType.label() + " " + id + " is at version " + entity.version
@@ -51,6 +57,7 @@ public class Store {
     }
 
     public <E extends VersionedEntity> String delete(Class<E> type, NodeType nodeType, String id) {
+        nameActor();
         em.remove(existing(type, nodeType, id));
         em.flush();
         return id;
@@ -73,6 +80,13 @@ public class Store {
         if (key != null) {
             requireExisting(type, nodeType, field, List.of(key));
         }
+    }
+
+    /** Tells the audit triggers (V3) who is writing, for the rest of this transaction. */
+    private void nameActor() {
+        String actor = identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        em.createNativeQuery("select set_config('parley.actor', coalesce(:actor, ''), true)")
+                .setParameter("actor", actor).getSingleResult();
     }
 
     private <E extends VersionedEntity> E existing(Class<E> type, NodeType nodeType, String id) {

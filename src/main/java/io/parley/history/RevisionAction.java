@@ -1,0 +1,7 @@
+package io.parley.history;
+
+public enum RevisionAction {
+    CREATED,
+    UPDATED,
+    DELETED
+}
