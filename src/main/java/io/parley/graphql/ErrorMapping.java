@@ -9,8 +9,10 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -83,7 +85,7 @@ public class ErrorMapping {
                 var first = violations.getConstraintViolations().iterator().next();
                 return ApiException.badInput(first.getPropertyPath().toString(), first.getMessage());
             }
-            if (isPoolExhaustion(cause)) {
+            if (isLostDatabase(cause)) {
                 return ApiException.unavailable(failure);
             }
         }
@@ -113,9 +115,17 @@ public class ErrorMapping {
         };
     }
 
-    /** Agroal reports an exhausted or unreachable pool without an SQLState. */
-    private static boolean isPoolExhaustion(Throwable cause) {
-        return cause instanceof SQLException && cause.getMessage() != null
-                && cause.getMessage().contains("Acquisition timeout");
+    /**
+     * The database is out of reach when Hibernate says so, or when the pool cannot hand out a
+     * working connection; Agroal reports the latter without an SQLState.
+     */
+    private static boolean isLostDatabase(Throwable cause) {
+        if (cause instanceof JDBCConnectionException) {
+            return true;
+        }
+        String message = cause.getMessage();
+        return message != null && (cause instanceof SQLException || cause instanceof PersistenceException)
+                && (message.contains("Acquisition timeout") || message.contains("Unable to acquire JDBC Connection")
+                        || message.contains("connection has been closed") || message.contains("Failed to enlist"));
     }
 }
