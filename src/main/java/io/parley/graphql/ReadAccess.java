@@ -1,5 +1,7 @@
 package io.parley.graphql;
 
+import java.time.Duration;
+
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -8,9 +10,9 @@ import jakarta.interceptor.InvocationContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Mutation;
 
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 
 /**
  * Reads are public unless {@code parley.auth.reads-require-reader} is set; then every query,
@@ -22,25 +24,42 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10)
 public class ReadAccess {
 
-    private final SecurityIdentity identity;
+    private static final Duration IDENTITY_WAIT = Duration.ofSeconds(2);
+
+    private final CurrentIdentityAssociation identities;
     private final boolean readsRequireReader;
 
-    public ReadAccess(SecurityIdentity identity,
+    public ReadAccess(CurrentIdentityAssociation identities,
             @ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader) {
-        this.identity = identity;
+        this.identities = identities;
         this.readsRequireReader = readsRequireReader;
     }
 
     @AroundInvoke
     Object check(InvocationContext context) throws Exception {
-        if (readsRequireReader && !context.getMethod().isAnnotationPresent(Mutation.class)) {
-            if (identity.isAnonymous()) {
-                throw new UnauthorizedException();
-            }
-            if (!(identity.hasRole(Roles.READER) || identity.hasRole(Roles.EDITOR) || identity.hasRole(Roles.ADMIN))) {
-                throw new ForbiddenException();
-            }
+        if (!readsRequireReader || context.getMethod().isAnnotationPresent(Mutation.class)) {
+            return context.proceed();
         }
+        if (Multi.class.isAssignableFrom(context.getMethod().getReturnType())) {
+            // Subscriptions start on the event loop, where the identity may only be awaited.
+            Multi<?> stream = (Multi<?>) context.proceed();
+            return identities.getDeferredIdentity()
+                    .ifNoItem().after(IDENTITY_WAIT).failWith(ApiException::unauthenticated)
+                    .onItem().transformToMulti(identity -> {
+                        requireReader(identity);
+                        return stream;
+                    });
+        }
+        requireReader(identities.getIdentity());
         return context.proceed();
+    }
+
+    private static void requireReader(SecurityIdentity identity) {
+        if (identity.isAnonymous()) {
+            throw ApiException.unauthenticated();
+        }
+        if (!(identity.hasRole(Roles.READER) || identity.hasRole(Roles.EDITOR) || identity.hasRole(Roles.ADMIN))) {
+            throw ApiException.forbidden();
+        }
     }
 }

@@ -28,19 +28,24 @@ public final class GraphQLSocket implements WebSocket.Listener, AutoCloseable {
 
     /** Connects and completes the connection_init / connection_ack handshake. */
     public static GraphQLSocket connect(String protocol) {
-        return connect(protocol, true);
+        return connect(protocol, true, Map.of());
+    }
+
+    /** Connects with a bearer token in the connection_init payload, as browsers must. */
+    public static GraphQLSocket connectWithToken(String protocol, String token) {
+        return connect(protocol, true, Map.of("Authorization", "Bearer " + token));
     }
 
     /** A client that stops reading after the handshake, as a stalled browser tab would. */
     public static GraphQLSocket connectAndStall(String protocol) {
-        return connect(protocol, false);
+        return connect(protocol, false, Map.of());
     }
 
-    private static GraphQLSocket connect(String protocol, boolean reading) {
+    private static GraphQLSocket connect(String protocol, boolean reading, Map<String, Object> initPayload) {
         GraphQLSocket client = new GraphQLSocket(reading);
         client.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols(protocol)
                 .buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/graphql"), client).join();
-        client.send(Map.of("type", "connection_init", "payload", Map.of()));
+        client.send(Map.of("type", "connection_init", "payload", initPayload));
         Map<String, Object> ack = client.next(Duration.ofSeconds(10));
         if (ack == null || !"connection_ack".equals(ack.get("type"))) {
             throw new AssertionError("no connection_ack but " + ack);

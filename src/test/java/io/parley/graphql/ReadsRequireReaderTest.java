@@ -3,7 +3,9 @@ package io.parley.graphql;
 import static io.parley.graphql.GraphQLClient.postAs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +37,26 @@ class ReadsRequireReaderTest {
         for (String role : new String[] { Roles.READER, Roles.EDITOR, Roles.ADMIN }) {
             JsonPath read = postAs(Tokens.withRoles(role), READ);
             assertNull(read.get("errors"), read::prettify);
+        }
+    }
+
+    @Test
+    void subscriptionsFollowTheSameRuleWithTheTokenInConnectionInit() {
+        String subscription = "subscription { statementRecorded { quote } }";
+        String speaker = Fixtures.person(Fixtures.unique("Heard by readers"));
+        try (GraphQLSocket anonymous = GraphQLSocket.connect("graphql-transport-ws");
+                GraphQLSocket reader = GraphQLSocket.connectWithToken("graphql-transport-ws",
+                        Tokens.withRoles(Roles.READER))) {
+            anonymous.send(Map.of("id", "1", "type", "subscribe", "payload", Map.of("query", subscription)));
+            reader.send(Map.of("id", "1", "type", "subscribe", "payload", Map.of("query", subscription)));
+            GraphQLClient.data("mutation($input: StatementInput!) { recordStatement(input: $input) { id } }", "input",
+                    GraphQLClient.vars("speakerId", speaker, "quote", "For readers only.", "saidOn", "2024-06-06"));
+            Map<String, Object> next = reader.next(Duration.ofSeconds(10));
+            assertEquals("next", next.get("type"), String.valueOf(next));
+            assertTrue(next.toString().contains("For readers only."), next::toString);
+            Map<String, Object> leaked = anonymous.next(Duration.ofSeconds(3));
+            assertTrue(leaked == null || !leaked.toString().contains("For readers only."),
+                    "an anonymous subscriber must not receive data: " + leaked);
         }
     }
 
