@@ -1,0 +1,38 @@
+package io.parley.graphql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
+
+/** Failures that are hard to provoke over HTTP on demand, mapped as the contract says. */
+class ErrorMappingTest {
+
+    @Test
+    void aCancelledStatementIsALimit() {
+        ApiException mapped = ErrorMapping.translate(new RuntimeException("query failed",
+                new PSQLException("canceling statement due to statement timeout", PSQLState.QUERY_CANCELED)));
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, mapped.code());
+    }
+
+    @Test
+    void aLostConnectionIsUnavailable() {
+        ApiException mapped = ErrorMapping.translate(new PSQLException("Connection refused",
+                PSQLState.CONNECTION_UNABLE_TO_CONNECT));
+        assertEquals(ErrorCode.UNAVAILABLE, mapped.code());
+    }
+
+    @Test
+    void anythingElseIsInternalWithACorrelationIdAndNoInternals() {
+        ApiException mapped = ErrorMapping.translate(new IllegalStateException("secret table name t_x"));
+        assertEquals(ErrorCode.INTERNAL, mapped.code());
+        Object correlationId = mapped.getExtensions().get("correlationId");
+        assertNotNull(correlationId);
+        assertTrue(mapped.getMessage().contains(correlationId.toString()));
+        assertFalse(mapped.getMessage().contains("secret"), mapped.getMessage());
+    }
+}
