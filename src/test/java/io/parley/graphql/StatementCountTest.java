@@ -83,25 +83,23 @@ class StatementCountTest {
 
     @Test
     void deepTalkQueriesDoNotGrowWithThePageSize() {
-        long one = statementsFor(DEEP_TALKS, "talks", 1);
-        long hundred = statementsFor(DEEP_TALKS, "talks", 100);
-        assertEquals(one, hundred, "statements at first: 1 and first: 100");
-        assertTrue(hundred <= 14, "a small, fixed number of statements, not " + hundred);
+        assertConstantInPageSize(DEEP_TALKS, "talks", 14);
     }
 
     @Test
     void nestedConnectionsAreBatchedToo() {
-        long one = statementsFor(NESTED_CONNECTIONS, "talks", 1);
-        long hundred = statementsFor(NESTED_CONNECTIONS, "talks", 100);
-        assertEquals(one, hundred, "statements at first: 1 and first: 100");
-        assertTrue(hundred <= 30, "a small, fixed number of statements, not " + hundred);
+        assertConstantInPageSize(NESTED_CONNECTIONS, "talks", 30);
     }
 
     @Test
     void deepOutcomeQueriesDoNotGrowWithThePageSize() {
-        long one = statementsFor(DEEP_OUTCOMES, "outcomes", 1);
-        long hundred = statementsFor(DEEP_OUTCOMES, "outcomes", 100);
+        assertConstantInPageSize(DEEP_OUTCOMES, "outcomes", 12);
+    }
+
+    private void assertConstantInPageSize(String query, String list, long bound) {
+        long one = statementsFor(query, list, 1);
+        long hundred = statementsFor(query, list, 100);
         assertEquals(one, hundred, "statements at first: 1 and first: 100");
-        assertTrue(hundred <= 12, "a small, fixed number of statements, not " + hundred);
+        assertTrue(hundred <= bound, "a small, fixed number of statements, not " + hundred);
     }
 }
