@@ -1,6 +1,7 @@
 package io.parley.demo;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,5 +16,12 @@ class DemoDataIT extends DemoDataTest {
     @Test
     void theDevTokenEndpointIsNotInTheProductionBuild() {
         given().when().get("/dev/token?roles=admin").then().statusCode(404);
+    }
+
+    @Test
+    void operatorsGetHealthMetricsAndTheSchema() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().when().get("/graphql/schema.graphql").then().statusCode(200).body(containsString("type Query"));
     }
 }
