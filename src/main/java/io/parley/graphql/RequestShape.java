@@ -3,6 +3,8 @@ package io.parley.graphql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -11,9 +13,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Checks the shape of a JSON GraphQL request before SmallRye reads it: SmallRye fails with an
- * HTTP 500 when, say, {@code variables} is a string. Such requests get a BAD_USER_INPUT error
- * instead; bodies that are not JSON at all are left to SmallRye, which answers them itself.
+ * Checks a JSON GraphQL request before SmallRye reads it, so that every mistake in it gets a
+ * BAD_USER_INPUT error: SmallRye answers a body that is not JSON or a document that does not
+ * parse without any code, and fails with HTTP 500 when, say, {@code variables} is a string.
+ * Requests of other content types are left to SmallRye.
  */
 @ApplicationScoped
 public class RequestShape {
@@ -21,7 +24,10 @@ public class RequestShape {
     void route(@Observes Router router) {
         router.route("/graphql").order(-100).method(HttpMethod.POST).handler(BodyHandler.create(false));
         router.route("/graphql").order(-99).method(HttpMethod.POST).handler(context -> {
-            String mistake = mistake(context.body().asString());
+            String contentType = context.request().getHeader("Content-Type");
+            String mistake = contentType != null && contentType.startsWith("application/json")
+                    ? mistake(context.body().asString())
+                    : null;
             if (mistake == null) {
                 context.next();
                 return;
@@ -34,20 +40,24 @@ public class RequestShape {
         });
     }
 
-    /** What is wrong with a JSON request's shape, or null when it is fine or not JSON at all. */
+    /** What is wrong with a JSON request, or null when it is fine. */
     static String mistake(String body) {
-        if (body == null || body.isBlank() || body.stripLeading().charAt(0) != '{') {
-            return null;
-        }
         JsonObject request;
         try {
-            request = new JsonObject(body);
-        } catch (DecodeException notJson) {
-            return null;
+            request = new JsonObject(body == null ? "" : body);
+        } catch (DecodeException | ClassCastException notAnObject) {
+            return "the body must be a JSON object with a query";
         }
         Object query = request.getValue("query");
         if (query != null && !(query instanceof String)) {
             return "query must be a string";
+        }
+        if (query instanceof String document) {
+            try {
+                new Parser().parseDocument(document);
+            } catch (InvalidSyntaxException syntax) {
+                return "the query does not parse: " + syntax.getMessage();
+            }
         }
         Object variables = request.getValue("variables");
         if (variables != null && !(variables instanceof JsonObject)) {

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.parley.graphql.Fixtures;
@@ -38,6 +39,12 @@ class SubscriptionTest {
 
     @Inject
     ChangeEvents events;
+
+    /** Sockets of earlier tests are closed asynchronously; start from none. */
+    @BeforeEach
+    void noSubscribersLeft() {
+        awaitSubscribers(0);
+    }
 
     private static void subscribe(GraphQLSocket socket, String type, String query, Object... variables) {
         socket.send(Map.of("id", "1", "type", type, "payload", Map.of("query", query, "variables", vars(variables))));

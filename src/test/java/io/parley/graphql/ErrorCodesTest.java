@@ -25,6 +25,18 @@ class ErrorCodesTest {
     }
 
     @Test
+    void syntaxErrorsAndBodiesThatAreNotJsonAreBadUserInput() {
+        Map<String, Object> syntax = error("BAD_USER_INPUT", "{ talks(first: 1 { totalCount } }");
+        assertTrue(((String) syntax.get("message")).contains("does not parse"), syntax::toString);
+        for (String body : new String[] { "{\"query\": ", "not json", "[1, 2]", "{\"query\": 42}" }) {
+            String code = io.restassured.RestAssured.given().contentType("application/json").body(body)
+                    .when().post("/graphql").then().statusCode(200).extract().jsonPath()
+                    .getString("errors[0].extensions.code");
+            assertEquals("BAD_USER_INPUT", code, body);
+        }
+    }
+
+    @Test
     void anUnparseableDateIsOneBadUserInputErrorWithoutEchoes() {
         Map<String, Object> failure = error("BAD_USER_INPUT",
                 "query($d: Date) { talks(filter: {from: $d}) { totalCount } }", "d", "2025-13-45");
