@@ -22,10 +22,6 @@ public class Lookup {
         this.em = em;
     }
 
-    public <E extends VersionedEntity> E find(Class<E> type, long key) {
-        return em.find(type, key);
-    }
-
     public <E extends VersionedEntity> Map<Long, E> byKeys(Class<E> type, Collection<Long> keys) {
         Map<Long, E> result = new LinkedHashMap<>();
         if (keys.isEmpty()) {

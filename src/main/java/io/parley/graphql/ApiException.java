@@ -66,10 +66,6 @@ public final class ApiException extends RuntimeException implements GraphQLError
         return code;
     }
 
-    public String field() {
-        return field;
-    }
-
     @Override
     public Map<String, Object> getExtensions() {
         Map<String, Object> extensions = new LinkedHashMap<>();

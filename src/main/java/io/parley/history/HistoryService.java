@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -47,18 +46,14 @@ public class HistoryService {
     }
 
     private static List<FieldChange> changes(String json) {
-        List<FieldChange> changes = new ArrayList<>();
-        for (Object item : new JsonArray(json)) {
-            JsonObject change = item instanceof Map<?, ?> map ? new JsonObject(castMap(map)) : (JsonObject) item;
+        JsonArray array = new JsonArray(json);
+        List<FieldChange> changes = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonObject change = array.getJsonObject(i);
             changes.add(new FieldChange(camelCase(change.getString("field")), change.getString("from"),
                     change.getString("to")));
         }
         return changes;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Map<?, ?> map) {
-        return (Map<String, Object>) map;
     }
 
     /** Column names as the API names the fields: {@code location_country_code} is {@code locationCountryCode}. */

@@ -2,7 +2,6 @@ package io.parley.demo;
 
 import static io.parley.graphql.GraphQLClient.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;

@@ -5,6 +5,7 @@ import static io.parley.graphql.GraphQLClient.postAs;
 import static io.parley.graphql.GraphQLClient.vars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static io.restassured.RestAssured.given;
 
@@ -67,6 +68,6 @@ class AuthTest {
     void readsArePublic() {
         JsonPath read = postAs(null, "{ tracks { totalCount } }");
         assertNull(read.get("errors"), read::prettify);
-        assertEquals(true, read.getInt("data.tracks.totalCount") >= 3, "the demo tracks are readable");
+        assertTrue(read.getInt("data.tracks.totalCount") >= 3, "the demo tracks are readable");
     }
 }
