@@ -1,5 +1,6 @@
 package io.parley.demo;
 
+import static io.parley.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
@@ -19,9 +20,19 @@ class DemoDataIT extends DemoDataTest {
     }
 
     @Test
-    void operatorsGetHealthMetricsAndTheSchema() {
-        given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    void operatorsGetHealthAndMetricsOnTheManagementPortOnly() {
+        for (String probe : new String[] {"/q/health/started", "/q/health/ready", "/q/health/live"}) {
+            management().when().get(probe).then().statusCode(200).body(containsString("\"UP\""));
+        }
+        management().when().get("/q/health/ready").then().body(containsString("Database connections health check"));
+        management().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/health").then().statusCode(404);
+    }
+
+    @Test
+    void frontendsGetTheSchemaAndGraphiQL() {
         given().when().get("/graphql/schema.graphql").then().statusCode(200).body(containsString("type Query"));
+        given().when().get("/q/graphql-ui/").then().statusCode(200).body(containsString("graphiql"));
     }
 }

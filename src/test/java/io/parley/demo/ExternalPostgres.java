@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
+import io.parley.Management;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -26,7 +27,9 @@ public class ExternalPostgres implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",
-                "parley.demo-data", "true");
+                "parley.demo-data", "true",
+                // Launched like production, but on the test ports, the management one included.
+                "quarkus.management.port", String.valueOf(Management.port()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.parley.outage;
 
+import static io.parley.Management.management;
 import static io.parley.graphql.GraphQLClient.post;
 import static io.parley.graphql.GraphQLClient.vars;
 import static io.restassured.RestAssured.given;
@@ -61,8 +62,8 @@ class DatabaseOutageTest {
             }
             clients.shutdown();
 
-            given().when().get("/q/health/ready").then().statusCode(503);
-            given().when().get("/q/health/live").then().statusCode(200);
+            management().when().get("/q/health/ready").then().statusCode(503);
+            management().when().get("/q/health/live").then().statusCode(200);
         } finally {
             SeveredPostgres.restore();
         }
@@ -70,7 +71,7 @@ class DatabaseOutageTest {
         JsonPath recovered = awaitRecovery(name, Duration.ofSeconds(30));
         assertEquals(List.of(name), recovered.getList("data.people.nodes.name"), "the acknowledged write survived");
         assertEquals(List.of(), post(FIND, "n", "Written during the outage").getList("data.people.nodes"));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        management().when().get("/q/health/ready").then().statusCode(200);
     }
 
     /** Asks until the service answers again, with no restart in between. */
