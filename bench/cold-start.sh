@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Cold start of the packaged application, every way it can be run, against a real PostgreSQL:
+#   plain JVM on JDK 17 and on JDK 25, AppCDS on JDK 17, the JDK 25 AOT cache (JEP 483/514),
+#   and the native executable when one was built (./mvnw package -Dnative).
+# Usage: bench/cold-start.sh [runs per variant, default 7]   -> docs/cold-start.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+RUNS="${1:-7}"
+BENCH_WORK="${BENCH_WORK:-$ROOT/target/bench/cold-start}"
+source bench/lib.sh
+
+JDK17="${JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+JDK25="${JDK25:-$(ls -d /usr/lib/jvm/*-25-* /usr/lib/jvm/*25* 2>/dev/null | head -1)}"
+if [ ! -x "$JDK25/bin/java" ]; then
+    echo "No JDK 25 found (set JDK25=/path/to/jdk-25): the AOT cache needs it." >&2
+    exit 1
+fi
+mkdir -p "$BENCH_WORK"
+
+package() { # name, JAVA_HOME, extra Maven arguments...
+    local name="$1" home="$2"
+    shift 2
+    echo "Packaging $name"
+    JAVA_HOME="$home" ./mvnw -B -q package -DskipTests "$@"
+    rm -rf "${BENCH_WORK:?}/$name"
+    # -a keeps the jars' timestamps, which AppCDS checks before it maps an archive.
+    cp -a target/quarkus-app "$BENCH_WORK/$name"
+}
+package jvm "$JDK17"
+# On a JDK before 25, quarkus.package.jar.aot produces an AppCDS archive (app-cds.jsa).
+package appcds "$JDK17" -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.phase=build
+package aot "$JDK25" -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.type=aot -Dquarkus.package.jar.aot.phase=build
+
+pg_start
+parley_env
+
+NATIVE="$(ls target/*-runner 2>/dev/null | head -1 || true)"
+python3 - "$BENCH_WORK/variants.json" "$JDK17" "$JDK25" "$NATIVE" <<'PY'
+import json, os, subprocess, sys
+out, jdk17, jdk25, native = sys.argv[1:5]
+work = os.path.dirname(out)
+def version(jdk):
+    text = subprocess.run([f"{jdk}/bin/java", "-version"], capture_output=True, text=True).stderr
+    return text.splitlines()[0].split('"')[1]
+v17, v25 = version(jdk17), version(jdk25)
+variants = [
+    {"name": f"JVM, JDK {v17}", "cwd": f"{work}/jvm", "command": [f"{jdk17}/bin/java", "-jar", "quarkus-run.jar"],
+     "shown": "java -jar quarkus-run.jar"},
+    {"name": f"JVM, JDK {v25}", "cwd": f"{work}/jvm", "command": [f"{jdk25}/bin/java", "-jar", "quarkus-run.jar"],
+     "shown": "java -jar quarkus-run.jar"},
+    {"name": f"AppCDS, JDK {v17}", "cwd": f"{work}/appcds",
+     "command": [f"{jdk17}/bin/java", "-XX:SharedArchiveFile=app-cds.jsa", "-jar", "quarkus-run.jar"],
+     "shown": "java -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar",
+     "note": "AppCDS: `./mvnw package -Dquarkus.package.jar.aot.enabled=true` on JDK 17 (archive from a start-up run at build time)."},
+    {"name": f"AOT cache, JDK {v25}", "cwd": f"{work}/aot",
+     "command": [f"{jdk25}/bin/java", "-XX:AOTCache=app.aot", "-jar", "quarkus-run.jar"],
+     "shown": "java -XX:AOTCache=app.aot -jar quarkus-run.jar",
+     "note": "AOT cache: `./mvnw package -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.type=aot` "
+             "built and run with JDK 25; the cache only works on the exact JDK build that made it."},
+]
+if native:
+    variants.append({"name": "native", "cwd": os.getcwd(), "command": [os.path.abspath(native)], "shown": os.path.basename(native)})
+else:
+    variants[-1]["note"] += " No native executable here (GraalVM/Mandrel cannot be installed on this machine), so no native row."
+json.dump(variants, open(out, "w"), indent=2)
+PY
+BENCH_MACHINE="$(machine_description)" python3 bench/start_time.py "$BENCH_WORK/variants.json" "$RUNS" docs/cold-start.md "bench/cold-start.sh $RUNS"

@@ -1,0 +1,90 @@
+# Shared by the benchmark scripts: a throwaway PostgreSQL cluster on loopback, installed from
+# Debian's packages when missing. Source it; it expects BENCH_WORK (a scratch directory).
+set -euo pipefail
+
+PG_PORT="${PG_PORT:-55432}"
+PG_USER=parley
+PG_PASSWORD=parley
+PG_DB=parley
+
+apt_install() {
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "need root to apt-get install $*" >&2
+        exit 1
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+pg_bin() {
+    if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+        echo "Installing PostgreSQL (Debian)" >&2
+        apt_install postgresql postgresql-contrib
+    fi
+    dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)"
+}
+
+# initdb refuses to run as root; the cluster belongs to the postgres user Debian creates.
+as_postgres() {
+    if [ "$(id -u)" -eq 0 ]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+pg_start() {
+    local bin
+    bin="$(pg_bin)"
+    PG_DATA="$BENCH_WORK/pgdata"
+    pg_stop_quietly
+    rm -rf "$PG_DATA"
+    mkdir -p "$PG_DATA"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$BENCH_WORK" "$PG_DATA"
+    as_postgres "$bin/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+    cat >> "$PG_DATA/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$PG_DATA'
+max_connections = 200
+shared_buffers = 512MB
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track = top
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+CONF
+    as_postgres "$bin/pg_ctl" -D "$PG_DATA" -l "$BENCH_WORK/postgres.log" -w start >/dev/null
+    psql_admin -c "create role $PG_USER login password '$PG_PASSWORD'" >/dev/null
+    psql_admin -c "create database $PG_DB owner $PG_USER" >/dev/null
+    psql_admin -d "$PG_DB" -c "create extension pg_stat_statements" >/dev/null
+    PG_BIN="$bin"
+    export PG_BIN PG_DATA
+    export PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB"
+    trap pg_stop_quietly EXIT
+}
+
+pg_stop_quietly() {
+    if [ -n "${PG_DATA:-}" ] && [ -f "${PG_DATA}/postmaster.pid" ]; then
+        as_postgres "$(pg_bin)/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+    fi
+}
+
+psql_admin() {
+    PGPASSWORD= psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"
+}
+
+psql_app() {
+    PGPASSWORD="$PG_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" "$@"
+}
+
+# The environment the packaged application reads in production.
+parley_env() {
+    export QUARKUS_DATASOURCE_JDBC_URL="$PG_URL"
+    export QUARKUS_DATASOURCE_USERNAME="$PG_USER"
+    export QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD"
+}
+
+machine_description() {
+    echo "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(uname -sr)"
+}

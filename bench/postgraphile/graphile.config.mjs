@@ -1,0 +1,18 @@
+// PostGraphile 5 over Parley's tables, as a user would run it: the amber preset, plus the
+// connection-filter plugin for the date-range query (amber alone filters by equality only).
+import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
+import { PostGraphileConnectionFilterPreset } from "postgraphile-plugin-connection-filter";
+import { makePgService } from "postgraphile/adaptors/pg";
+
+export default {
+  extends: [PostGraphileAmberPreset, PostGraphileConnectionFilterPreset],
+  pgServices: [
+    makePgService({
+      connectionString: process.env.DATABASE_URL,
+      schemas: ["public"],
+      poolConfig: { max: Number(process.env.PG_POOL_MAX ?? 20) },
+    }),
+  ],
+  grafserv: { host: "127.0.0.1", port: Number(process.env.PORT ?? 5678), graphiql: false, watch: false },
+  grafast: { explain: false },
+};

