@@ -33,6 +33,17 @@ as_postgres() {
     fi
 }
 
+# Starts the cluster a previous run left in $BENCH_WORK/pgdata; returns 1 when there is none.
+pg_restart_existing() {
+    PG_DATA="$BENCH_WORK/pgdata"
+    [ -f "$PG_DATA/PG_VERSION" ] || return 1
+    PG_BIN="$(pg_bin)"
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$BENCH_WORK/postgres.log" -w start >/dev/null
+    export PG_BIN PG_DATA
+    export PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB"
+    trap pg_stop_quietly EXIT
+}
+
 pg_start() {
     local bin
     bin="$(pg_bin)"

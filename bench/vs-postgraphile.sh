@@ -49,24 +49,29 @@ if [ "${BENCH_SKIP_BUILD:-}" != "1" ] || [ ! -f target/quarkus-app/quarkus-run.j
 fi
 rm -rf "$BENCH_WORK/parley" && cp -a target/quarkus-app "$BENCH_WORK/parley"
 
-# ---- database: Parley's migrations, then the synthetic dataset
-pg_start
+# ---- database: Parley's migrations, then the synthetic dataset (BENCH_REUSE_DB=1 keeps the
+# cluster of the previous run, for profiling sessions)
+if [ "${BENCH_REUSE_DB:-}" = "1" ] && pg_restart_existing; then
+    echo "Reusing the database of the previous run"
+else
+    pg_start
+    echo "Migrating with Parley's Flyway migrations"
+    (cd "$BENCH_WORK/parley" && PARLEY_JSON_LOGS=false QUARKUS_HTTP_PORT=18080 PARLEY_MANAGEMENT_PORT=19080 \
+        java -jar quarkus-run.jar > "$BENCH_WORK/migrate.log" 2>&1 &
+        echo $! > "$BENCH_WORK/migrate.pid")
+    for _ in $(seq 1 120); do
+        curl -fsS -o /dev/null http://127.0.0.1:19080/q/health/ready 2>/dev/null && break
+        sleep 1
+    done
+    kill "$(cat "$BENCH_WORK/migrate.pid")"; while kill -0 "$(cat "$BENCH_WORK/migrate.pid")" 2>/dev/null; do sleep 0.2; done
+    echo "Loading the synthetic dataset"
+    psql_admin -d "$PG_DB" -f bench/dataset.sql >/dev/null
+    psql_admin -d "$PG_DB" -Atc "select 'people ' || (select count(*) from person) || ', tracks ' || (select count(*) from track)
+        || ', talks ' || (select count(*) from talk) || ', participants ' || (select count(*) from talk_participant)
+        || ', outcomes ' || (select count(*) from outcome) || ', statements ' || (select count(*) from statement)
+        || ', sources ' || (select count(*) from source) || ', citations ' || (select count(*) from citation)" | tee "$BENCH_WORK/dataset.txt"
+fi
 parley_env
-echo "Migrating with Parley's Flyway migrations"
-(cd "$BENCH_WORK/parley" && PARLEY_JSON_LOGS=false QUARKUS_HTTP_PORT=18080 PARLEY_MANAGEMENT_PORT=19080 \
-    java -jar quarkus-run.jar > "$BENCH_WORK/migrate.log" 2>&1 &
-    echo $! > "$BENCH_WORK/migrate.pid")
-for _ in $(seq 1 120); do
-    curl -fsS -o /dev/null http://127.0.0.1:19080/q/health/ready 2>/dev/null && break
-    sleep 1
-done
-kill "$(cat "$BENCH_WORK/migrate.pid")"; while kill -0 "$(cat "$BENCH_WORK/migrate.pid")" 2>/dev/null; do sleep 0.2; done
-echo "Loading the synthetic dataset"
-psql_admin -d "$PG_DB" -f bench/dataset.sql >/dev/null
-psql_admin -d "$PG_DB" -Atc "select 'people ' || (select count(*) from person) || ', tracks ' || (select count(*) from track)
-    || ', talks ' || (select count(*) from talk) || ', participants ' || (select count(*) from talk_participant)
-    || ', outcomes ' || (select count(*) from outcome) || ', statements ' || (select count(*) from statement)
-    || ', sources ' || (select count(*) from source) || ', citations ' || (select count(*) from citation)" | tee "$BENCH_WORK/dataset.txt"
 
 # ---- both servers, one after the other
 JAVA_VERSION="$(java -version 2>&1 | head -1 | cut -d'"' -f2)"

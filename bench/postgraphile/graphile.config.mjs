@@ -6,6 +6,10 @@ import { makePgService } from "postgraphile/adaptors/pg";
 
 export default {
   extends: [PostGraphileAmberPreset, PostGraphileConnectionFilterPreset],
+  // Parley indexes citations per owner with partial indexes (WHERE talk_id IS NOT NULL), which
+  // PostGraphile does not count as indexes, so it would hide Talk -> citations; expose every
+  // foreign-key relation instead of changing the shared schema.
+  disablePlugins: ["PgIndexBehaviorsPlugin"],
   pgServices: [
     makePgService({
       connectionString: process.env.DATABASE_URL,

@@ -22,6 +22,9 @@ import io.parley.graphql.PageRequest;
  */
 public final class ListQuery<E extends VersionedEntity> {
 
+    /** totalCount of a page whose field did not select it: never serialised. */
+    private static final int NOT_COUNTED = -1;
+
     private final EntityManager em;
     private final Class<E> type;
     private final String table;
@@ -85,8 +88,11 @@ public final class ListQuery<E extends VersionedEntity> {
                     + ")", Boolean.class);
             hasPrevious = (Boolean) bind(exists, after, ordering).getSingleResult();
         }
-        Query count = em.createNativeQuery("select count(*) from " + table + " " + alias + where(clauses), Long.class);
-        int total = ((Long) bind(count, null, ordering).getSingleResult()).intValue();
+        int total = NOT_COUNTED;
+        if (request.counted()) {
+            Query count = em.createNativeQuery("select count(*) from " + table + " " + alias + where(clauses), Long.class);
+            total = ((Long) bind(count, null, ordering).getSingleResult()).intValue();
+        }
         return page(fetched, request, ordering, hasPrevious, total);
     }
 
@@ -126,7 +132,8 @@ public final class ListQuery<E extends VersionedEntity> {
             em.createQuery("from " + type.getSimpleName() + " e where e.pk in :keys", type)
                     .setParameter("keys", rowKeys).getResultList().forEach(row -> rows.put(row.pk, row));
         }
-        Map<Long, Long> totals = countsByParent(from, parentKey, scoped, null, ordering, parents, null);
+        Map<Long, Long> totals = request.counted() ? countsByParent(from, parentKey, scoped, null, ordering, parents, null)
+                : null;
         Map<Long, Long> before = after == null ? Map.of()
                 : countsByParent(from, parentKey, scoped, sortKey + (ordering.descending() ? " >= " : " <= ")
                         + "(:cursorValue, :cursorKey)", ordering, parents, after);
@@ -141,7 +148,7 @@ public final class ListQuery<E extends VersionedEntity> {
         for (Long parent : parents) {
             List<E> candidates = fetched.getOrDefault(parent, List.of());
             pages.put(parent, page(candidates, request, ordering, before.getOrDefault(parent, 0L) > 0,
-                    totals.getOrDefault(parent, 0L).intValue()));
+                    totals == null ? NOT_COUNTED : totals.getOrDefault(parent, 0L).intValue()));
         }
         return pages;
     }

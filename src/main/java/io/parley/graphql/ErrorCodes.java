@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+
+import io.quarkus.arc.Unremovable;
 
 import graphql.ErrorClassification;
 import graphql.ErrorType;
@@ -30,13 +31,14 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
  * field returned null" echo such a failure leaves behind is dropped: it is never the cause.
  */
 @ApplicationScoped
+@Unremovable
 public class ErrorCodes extends SimplePerformantInstrumentation {
 
     private static final Set<ErrorType> CLIENT_MISTAKES = EnumSet.of(ErrorType.InvalidSyntax, ErrorType.ValidationError,
             ErrorType.OperationNotSupported);
 
     /** Chains this after the instrumentation SmallRye already installed (its query cache). */
-    public GraphQL.Builder install(@Observes GraphQL.Builder builder) {
+    public GraphQL.Builder install(GraphQL.Builder builder) {
         return builder.instrumentation(new ChainedInstrumentation(builder.build().getInstrumentation(), this));
     }
 

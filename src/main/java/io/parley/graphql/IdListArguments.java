@@ -1,7 +1,8 @@
 package io.parley.graphql;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+
+import io.quarkus.arc.Unremovable;
 
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLFieldDefinition;
@@ -19,9 +20,10 @@ import graphql.schema.GraphQLType;
  * side receives the same values.
  */
 @ApplicationScoped
+@Unremovable
 public class IdListArguments {
 
-    public GraphQLSchema.Builder useStandardIdScalar(@Observes GraphQLSchema.Builder builder) {
+    public GraphQLSchema.Builder useStandardIdScalar(GraphQLSchema.Builder builder) {
         GraphQLSchema schema = builder.build();
         GraphQLType id = schema.getType("ID");
         GraphQLObjectType query = schema.getQueryType();

@@ -1,7 +1,16 @@
 package io.parley.graphql;
 
-/** A validated {@code first}/{@code after} pair: at most 100 rows, 20 when unsaid. */
-public record PageRequest(int first, String after) {
+import graphql.schema.DataFetchingEnvironment;
+import io.smallrye.graphql.execution.context.SmallRyeContext;
+import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+
+/**
+ * A validated {@code first}/{@code after} pair: at most 100 rows, 20 when unsaid; and whether
+ * the connection's {@code totalCount} was asked for. Counting a large filtered set costs more
+ * than the page itself (the benchmark's 50,000 talks: 19 ms against under 1 ms), so it is
+ * counted only when selected.
+ */
+public record PageRequest(int first, String after, boolean counted) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
@@ -15,6 +24,13 @@ public record PageRequest(int first, String after) {
             throw ApiException.limitExceeded("first", "at most " + MAX_SIZE + " records can be requested at once, not "
                     + size);
         }
-        return new PageRequest(size, after);
+        return new PageRequest(size, after, totalCountSelected());
+    }
+
+    /** True unless the GraphQL field being resolved is known not to select totalCount. */
+    private static boolean totalCountSelected() {
+        SmallRyeContext context = SmallRyeContextManager.getCurrentSmallRyeContext();
+        DataFetchingEnvironment field = context == null ? null : context.getDataFetchingEnvironment();
+        return field == null || field.getSelectionSet().contains("totalCount");
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+
+import io.quarkus.arc.Unremovable;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,6 +30,7 @@ import graphql.schema.GraphQLSchema;
  * GitHub's node limit. Refusals are LIMIT_EXCEEDED errors naming the limit.
  */
 @ApplicationScoped
+@Unremovable
 public class QueryLimits extends SimplePerformantInstrumentation {
 
     private final int maxDepth;
@@ -46,7 +48,7 @@ public class QueryLimits extends SimplePerformantInstrumentation {
         this.maxNodes = maxNodes;
     }
 
-    public GraphQL.Builder install(@Observes GraphQL.Builder builder) {
+    public GraphQL.Builder install(GraphQL.Builder builder) {
         return builder.instrumentation(new ChainedInstrumentation(builder.build().getInstrumentation(), this));
     }
 
