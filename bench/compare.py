@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 CONFIG = json.load(open(sys.argv[1]))
@@ -46,7 +47,7 @@ QUERIES = [
         "what": "one person by id",
         "parley": '{ person(id: "%s") { name countryCode summary } }'
                   % base64.urlsafe_b64encode(f"Person:{PERSON_ROW_ID}".encode()).decode().rstrip("="),
-        "postgraphile": "{ personByRowId(rowId: %d) { name countryCode summary } }" % PERSON_ROW_ID,
+        "postgraphile": '{ personByRowId(rowId: "%d") { name countryCode summary } }' % PERSON_ROW_ID,
         "sql": f"select json_build_object('name', name, 'countryCode', country_code, 'summary', summary) from person where id = {PERSON_ROW_ID};",
     },
     {
@@ -142,13 +143,15 @@ def statements_executed():
                         where r.rolname = '{PG['user']}'""") or 0)
 
 
-def wrk(url, query, seconds, lua_dir):
+def wrk(url, query, seconds, lua_dir, warm_up=False):
     script = os.path.join(lua_dir, "post.lua")
     with open(script, "w") as lua:
         lua.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
                   f"wrk.body = {json.dumps(json.dumps({'query': query}))}\n")
-    output = subprocess.run(["wrk", "-t", "2", "-c", str(LOAD["connections"]), "-d", f"{seconds}s", "--latency", "-s", script, url],
+    output = subprocess.run(["wrk", "-t", "2", "-c", str(LOAD["connections"]), "-d", f"{seconds}s", "--timeout", "10s", "--latency", "-s", script, url],
                             check=True, capture_output=True, text=True).stdout
+    if warm_up:
+        return None
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = to_ms(re.search(r"50%\s+(\S+)", output).group(1))
@@ -165,8 +168,20 @@ def to_ms(value):
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
+def port_is_free(url):
+    try:
+        urllib.request.urlopen(url, timeout=1)
+    except urllib.error.HTTPError:
+        return False
+    except OSError:
+        return True
+    return False
+
+
 def run_server(server):
     spec = CONFIG["servers"][server]
+    if not port_is_free(spec["url"]):
+        raise SystemExit(f"something already answers at {spec['url']}; stop it first")
     log = open(os.path.join(WORK, f"{server}.log"), "w")
     env = dict(os.environ, **spec["env"])
     started = time.monotonic()
@@ -179,7 +194,8 @@ def run_server(server):
         results["rss_idle"] = rss_mib(process.pid)
         results["answers"] = [canonical(server, post(spec["url"], q[server])["data"]) for q in QUERIES]
         for query in QUERIES:
-            wrk(spec["url"], query[server], LOAD["warmup_s"], WORK)
+            # Warm-up: the JIT compiles the hot paths; slow first answers are expected here.
+            wrk(spec["url"], query[server], LOAD["warmup_s"], WORK, warm_up=True)
             runs = []
             for _ in range(LOAD["repetitions"]):
                 psql("select pg_stat_statements_reset()")

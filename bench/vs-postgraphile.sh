@@ -55,6 +55,7 @@ if [ "${BENCH_REUSE_DB:-}" = "1" ] && pg_restart_existing; then
     echo "Reusing the database of the previous run"
 else
     pg_start
+    parley_env
     echo "Migrating with Parley's Flyway migrations"
     (cd "$BENCH_WORK/parley" && PARLEY_JSON_LOGS=false QUARKUS_HTTP_PORT=18080 PARLEY_MANAGEMENT_PORT=19080 \
         java -jar quarkus-run.jar > "$BENCH_WORK/migrate.log" 2>&1 &

@@ -9,8 +9,9 @@ import jakarta.interceptor.InterceptorBinding;
 
 /**
  * Marks a GraphQL API class: where client calls enter. {@link ErrorMapping} turns its failures
- * into contract errors and {@link ReadAccess} enforces the read rule; writes carry their
- * roles in {@code @RolesAllowed}.
+ * into contract errors, {@link ReadAccess} enforces the read rule and {@link SessionTurns} keeps
+ * one request's resolvers off its database session at the same time; writes carry their roles
+ * in {@code @RolesAllowed}.
  */
 @InterceptorBinding
 @Target(ElementType.TYPE)

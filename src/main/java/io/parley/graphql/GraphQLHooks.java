@@ -22,7 +22,7 @@ public class GraphQLHooks implements EventingService {
 
     @Override
     public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
-        return bean(IdListArguments.class).useStandardIdScalar(builder);
+        return PlainFields.readDirectly(bean(IdListArguments.class).useStandardIdScalar(builder));
     }
 
     @Override

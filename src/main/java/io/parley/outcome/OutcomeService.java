@@ -67,7 +67,7 @@ public class OutcomeService implements NodeLoader<Outcome> {
                 .where("o.track_id in (:tracks)", "tracks",
                         Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)))
                 .where("o.date >= :from", "from", f.from)
-                .where("o.date_end <= :to", "to", f.to)
+                .where(Sql.endsBy("o.date", "o.date_end", "to"), "to", f.to)
                 .page(page, BY_KEY);
     }
 

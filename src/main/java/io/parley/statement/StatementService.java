@@ -69,7 +69,7 @@ public class StatementService implements NodeLoader<Statement> {
                 .where("s.talk_id in (:talks)", "talks",
                         Sql.anyOf(Inputs.keys("filter.talkIds", f.talkIds, NodeType.TALK)))
                 .where("s.said_on >= :from", "from", f.from)
-                .where("period_end(s.said_on, s.said_on_precision) <= :to", "to", f.to)
+                .where(Sql.endsBy("s.said_on", "period_end(s.said_on, s.said_on_precision)", "to"), "to", f.to)
                 .where(Sql.textMatches("s", "fold(s.quote)", "text"), "text",
                         Inputs.optional("filter.text", f.text, Inputs.NAME_MAX))
                 .page(page, MOST_RECENT);

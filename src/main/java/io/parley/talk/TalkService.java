@@ -121,7 +121,7 @@ public class TalkService implements NodeLoader<Talk> {
                 .where("t.track_id in (:tracks)", "tracks",
                         Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)))
                 .where("t.date >= :from", "from", f.from)
-                .where("t.date_end <= :to", "to", f.to)
+                .where(Sql.endsBy("t.date", "t.date_end", "to"), "to", f.to)
                 .where("t.status in (:statuses)", "statuses", Sql.names(f.statuses))
                 .where("t.format in (:formats)", "formats", Sql.names(f.formats))
                 .where("t.location_country_code = :country", "country",

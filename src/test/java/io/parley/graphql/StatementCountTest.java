@@ -96,6 +96,15 @@ class StatementCountTest {
         assertConstantInPageSize(DEEP_OUTCOMES, "outcomes", 12);
     }
 
+    @Test
+    void totalCountIsCountedOnlyWhenAskedFor() {
+        String withCount = "query($track: ID!, $first: Int) { talks(filter: {trackIds: [$track]}, first: $first) "
+                + "{ totalCount nodes { title } } }";
+        String withoutCount = withCount.replace("totalCount ", "");
+        assertEquals(statementsFor(withCount, "talks", 4) - 1, statementsFor(withoutCount, "talks", 4));
+        assertEquals(4, data(withCount, "track", track, "first", 1).getInt("talks.totalCount"));
+    }
+
     private void assertConstantInPageSize(String query, String list, long bound) {
         long one = statementsFor(query, list, 1);
         long hundred = statementsFor(query, list, 100);
