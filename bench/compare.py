@@ -152,6 +152,8 @@ def wrk(url, query, seconds, lua_dir, warm_up=False):
                             check=True, capture_output=True, text=True).stdout
     if warm_up:
         return None
+    if "Latency Distribution" not in output:
+        raise RuntimeError(f"wrk gave no latency distribution:\n{output}")
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = to_ms(re.search(r"50%\s+(\S+)", output).group(1))
@@ -164,7 +166,10 @@ def wrk(url, query, seconds, lua_dir, warm_up=False):
 
 
 def to_ms(value):
-    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    parsed = re.match(r"([\d.]+)(\w+)", value)
+    if not parsed:
+        raise RuntimeError(f"unreadable latency from wrk: {value!r}")
+    number, unit = parsed.groups()
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
