@@ -156,8 +156,8 @@ def wrk(url, query, seconds, lua_dir, warm_up=False):
         raise RuntimeError(f"wrk gave no latency distribution:\n{output}")
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = to_ms(re.search(r"50%\s+(\S+)", output).group(1))
-    p99 = to_ms(re.search(r"99%\s+(\S+)", output).group(1))
+    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors = re.search(r"Socket errors: (.*)", output)
     if bad or errors:
