@@ -155,6 +155,8 @@ def wrk(url, query, seconds, lua_dir, warm_up=False):
     if "Latency Distribution" not in output:
         raise RuntimeError(f"wrk gave no latency distribution:\n{output}")
     requests = int(re.search(r"(\d+) requests in", output).group(1))
+    if requests == 0:
+        raise RuntimeError(f"no request completed against {url}:\n{output}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
     p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))

@@ -15,7 +15,7 @@ TOOLS="${BENCH_TOOLS:-$HOME/.cache/parley-bench}"
 source bench/lib.sh
 
 if [ "$MODE" = "--smoke" ]; then
-    LOAD='{"connections": 16, "warmup_s": 1, "duration_s": 2, "repetitions": 1}'
+    LOAD='{"connections": 16, "warmup_s": 5, "duration_s": 3, "repetitions": 1}'
     OUTPUT="$ROOT/target/bench/benchmarks-smoke.md"
     COMMAND="bench/vs-postgraphile.sh --smoke"
 else
@@ -58,13 +58,13 @@ else
     parley_env
     echo "Migrating with Parley's Flyway migrations"
     (cd "$BENCH_WORK/parley" && PARLEY_JSON_LOGS=false QUARKUS_HTTP_PORT=18080 PARLEY_MANAGEMENT_PORT=19080 \
-        java -jar quarkus-run.jar > "$BENCH_WORK/migrate.log" 2>&1 &
-        echo $! > "$BENCH_WORK/migrate.pid")
+        exec java -jar quarkus-run.jar) > "$BENCH_WORK/migrate.log" 2>&1 &
+    MIGRATING=$!
     for _ in $(seq 1 120); do
         curl -fsS -o /dev/null http://127.0.0.1:19080/q/health/ready 2>/dev/null && break
         sleep 1
     done
-    kill "$(cat "$BENCH_WORK/migrate.pid")"; while kill -0 "$(cat "$BENCH_WORK/migrate.pid")" 2>/dev/null; do sleep 0.2; done
+    kill "$MIGRATING"; wait "$MIGRATING" || true
     echo "Loading the synthetic dataset"
     psql_admin -d "$PG_DB" -f bench/dataset.sql >/dev/null
     psql_admin -d "$PG_DB" -Atc "select 'people ' || (select count(*) from person) || ', tracks ' || (select count(*) from track)
