@@ -71,7 +71,7 @@ public class EnvoyService implements NodeLoader<Envoy> {
     }
 
     public Map<Long, List<Citation>> citations(Collection<Long> envoyKeys) {
-        return lookup.children(Envoy.class, "citations", Citation.class, envoyKeys);
+        return lookup.children(Envoy.class, "citations", Citation.class, envoyKeys, Citation.SOURCE);
     }
 
     @Transactional

@@ -88,7 +88,7 @@ public class OutcomeService implements NodeLoader<Outcome> {
     }
 
     public Map<Long, List<Citation>> citations(Collection<Long> outcomeKeys) {
-        return lookup.children(Outcome.class, "citations", Citation.class, outcomeKeys);
+        return lookup.children(Outcome.class, "citations", Citation.class, outcomeKeys, Citation.SOURCE);
     }
 
     /** Each track's outcomes, in the order recorded, one page each. */

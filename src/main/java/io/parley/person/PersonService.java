@@ -63,7 +63,7 @@ public class PersonService implements NodeLoader<Person> {
     }
 
     public Map<Long, List<Citation>> citations(Collection<Long> personKeys) {
-        return lookup.children(Person.class, "citations", Citation.class, personKeys);
+        return lookup.children(Person.class, "citations", Citation.class, personKeys, Citation.SOURCE);
     }
 
     @Transactional

@@ -2,8 +2,12 @@ package io.parley.source;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Transient;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.parley.db.Lookup;
 
 /** A source backing one fact, with the passage that supports it. */
 @Embeddable
@@ -14,6 +18,14 @@ public class Citation {
     private Long sourceKey;
 
     private String excerpt;
+
+    /** Loaded with the citation (see {@link #SOURCE}); never stored through this field. */
+    @Transient
+    private Source source;
+
+    /** How citation loaders fetch each citation's source in the same statement. */
+    public static final Lookup.Reference<Citation, Source> SOURCE = new Lookup.Reference<>("sourceKey", Source.class,
+            (citation, source) -> citation.source = source);
 
     protected Citation() {
     }
@@ -29,5 +41,10 @@ public class Citation {
 
     public String getExcerpt() {
         return excerpt;
+    }
+
+    @NonNull
+    public Source getSource() {
+        return source;
     }
 }

@@ -1,18 +1,14 @@
 package io.parley.source;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
-import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import io.parley.graphql.Batch;
 import io.parley.graphql.GraphQLBoundary;
 import io.parley.graphql.Roles;
 import io.parley.graphql.PageRequest;
@@ -52,11 +48,5 @@ public class SourceGraphQL {
     @NonNull
     public Source updateSource(@NonNull @Id String id, @NonNull SourceInput input, Integer expectedVersion) {
         return sources.update(id, input, expectedVersion);
-    }
-
-    @Name("source")
-    @NonNull
-    public List<Source> citationSource(@org.eclipse.microprofile.graphql.Source List<Citation> citations) {
-        return Batch.one(citations, Citation::sourceKey, sources::byKeys);
     }
 }

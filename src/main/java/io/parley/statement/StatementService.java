@@ -76,7 +76,7 @@ public class StatementService implements NodeLoader<Statement> {
     }
 
     public Map<Long, List<Citation>> citations(Collection<Long> statementKeys) {
-        return lookup.children(Statement.class, "citations", Citation.class, statementKeys);
+        return lookup.children(Statement.class, "citations", Citation.class, statementKeys, Citation.SOURCE);
     }
 
     /** What each person said, most recent first, one page each. */

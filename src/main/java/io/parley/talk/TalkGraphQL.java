@@ -26,7 +26,6 @@ import io.parley.graphql.NodeType;
 import io.parley.graphql.Page;
 import io.parley.graphql.PageRequest;
 import io.parley.person.Person;
-import io.parley.person.PersonService;
 import io.parley.source.Citation;
 import io.parley.track.Track;
 import io.parley.track.TrackService;
@@ -40,17 +39,15 @@ import io.smallrye.mutiny.Multi;
 public class TalkGraphQL {
 
     private final TalkService talks;
-    private final PersonService people;
     private final EnvoyService envoys;
     private final TrackService tracks;
     private final CounterpartService counterparts;
     private final ChangeEvents events;
 
-    public TalkGraphQL(TalkService talks, PersonService people, EnvoyService envoys, TrackService tracks,
+    public TalkGraphQL(TalkService talks, EnvoyService envoys, TrackService tracks,
             CounterpartService counterparts, ChangeEvents events) {
         this.events = events;
         this.talks = talks;
-        this.people = people;
         this.envoys = envoys;
         this.tracks = tracks;
         this.counterparts = counterparts;
@@ -132,11 +129,6 @@ public class TalkGraphQL {
     @NonNull
     public List<@NonNull List<@NonNull Citation>> citations(@Source List<Talk> list) {
         return Batch.many(list, VersionedEntity::key, talks::citations);
-    }
-
-    @NonNull
-    public List<@NonNull Person> person(@Source List<Participant> list) {
-        return Batch.one(list, Participant::personKey, people::byKeys);
     }
 
     @Description("The envoy appointment the person acted under, if any.")

@@ -131,11 +131,11 @@ public class TalkService implements NodeLoader<Talk> {
     }
 
     public Map<Long, List<Participant>> participants(Collection<Long> talkKeys) {
-        return lookup.children(Talk.class, "participants", Participant.class, talkKeys);
+        return lookup.children(Talk.class, "participants", Participant.class, talkKeys, Participant.PERSON);
     }
 
     public Map<Long, List<Citation>> citations(Collection<Long> talkKeys) {
-        return lookup.children(Talk.class, "citations", Citation.class, talkKeys);
+        return lookup.children(Talk.class, "citations", Citation.class, talkKeys, Citation.SOURCE);
     }
 
     @Transactional

@@ -53,7 +53,7 @@ public class TrackService implements NodeLoader<Track> {
     }
 
     public Map<Long, List<Citation>> citations(Collection<Long> trackKeys) {
-        return lookup.children(Track.class, "citations", Citation.class, trackKeys);
+        return lookup.children(Track.class, "citations", Citation.class, trackKeys, Citation.SOURCE);
     }
 
     @Transactional

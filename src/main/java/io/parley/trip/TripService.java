@@ -71,7 +71,7 @@ public class TripService implements NodeLoader<Trip> {
     }
 
     public Map<Long, List<Citation>> citations(Collection<Long> tripKeys) {
-        return lookup.children(Trip.class, "citations", Citation.class, tripKeys);
+        return lookup.children(Trip.class, "citations", Citation.class, tripKeys, Citation.SOURCE);
     }
 
     /** Each envoy appointment's trips, in the order recorded, one page each. */
