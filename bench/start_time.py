@@ -13,37 +13,11 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 
-QUERY = json.dumps({"query": "{ talks(first: 1) { totalCount } }"}).encode()
+from server import rss_mib, wait_for_answer
+
+QUERY = "{ talks(first: 1) { totalCount } }"
 PORT = int(os.environ.get("BENCH_HTTP_PORT", "18080"))
-
-
-def first_answer(process, deadline_s=120.0):
-    """Polls every 5 ms until the API answers with data; returns the seconds it took."""
-    request = urllib.request.Request(f"http://127.0.0.1:{PORT}/graphql", data=QUERY,
-                                     headers={"Content-Type": "application/json"})
-    started = time.monotonic()
-    while time.monotonic() - started < deadline_s:
-        if process.poll() is not None:
-            raise RuntimeError(f"exited with {process.returncode} before answering")
-        try:
-            with urllib.request.urlopen(request, timeout=2) as response:
-                body = json.load(response)
-                if response.status == 200 and "errors" not in body and body["data"]["talks"] is not None:
-                    return body
-        except OSError:
-            pass
-        time.sleep(0.005)
-    raise RuntimeError("no answer within the deadline")
-
-
-def rss_mib(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
 
 
 def run_once(variant, log):
@@ -52,7 +26,7 @@ def run_once(variant, log):
     started = time.monotonic()
     process = subprocess.Popen(variant["command"], cwd=variant["cwd"], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        first_answer(process)
+        wait_for_answer(f"http://127.0.0.1:{PORT}/graphql", QUERY, process, deadline_s=120)
         elapsed_ms = (time.monotonic() - started) * 1000
         rss = rss_mib(process.pid)
     finally:

@@ -16,10 +16,8 @@ import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
-import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -36,11 +34,6 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
 
     private static final Set<ErrorType> CLIENT_MISTAKES = EnumSet.of(ErrorType.InvalidSyntax, ErrorType.ValidationError,
             ErrorType.OperationNotSupported);
-
-    /** Chains this after the instrumentation SmallRye already installed (its query cache). */
-    public GraphQL.Builder install(GraphQL.Builder builder) {
-        return builder.instrumentation(new ChainedInstrumentation(builder.build().getInstrumentation(), this));
-    }
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,

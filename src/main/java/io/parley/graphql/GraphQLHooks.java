@@ -4,6 +4,7 @@ import io.quarkus.arc.Arc;
 import io.smallrye.graphql.spi.EventingService;
 
 import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.GraphQLSchema;
 
 /**
@@ -25,9 +26,11 @@ public class GraphQLHooks implements EventingService {
         return PlainFields.readDirectly(bean(IdListArguments.class).useStandardIdScalar(builder));
     }
 
+    /** Chains ours after the instrumentation SmallRye already installed (its query cache). */
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        return bean(QueryLimits.class).install(bean(ErrorCodes.class).install(builder));
+        return builder.instrumentation(new ChainedInstrumentation(builder.build().getInstrumentation(),
+                bean(ErrorCodes.class), bean(QueryLimits.class)));
     }
 
     private static <T> T bean(Class<T> type) {

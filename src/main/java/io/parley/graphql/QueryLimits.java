@@ -5,15 +5,13 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.arc.Unremovable;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import graphql.GraphQL;
+import io.quarkus.arc.Unremovable;
+
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -46,10 +44,6 @@ public class QueryLimits extends SimplePerformantInstrumentation {
         this.maxFields = maxFields;
         this.maxAliases = maxAliases;
         this.maxNodes = maxNodes;
-    }
-
-    public GraphQL.Builder install(GraphQL.Builder builder) {
-        return builder.instrumentation(new ChainedInstrumentation(builder.build().getInstrumentation(), this));
     }
 
     @Override

@@ -14,10 +14,12 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -177,11 +179,7 @@ class DeployManifestsTest {
     }
 
     private static void readsOnlyVariablesTheApplicationKnows(List<HasMetadata> resources, Container parley) throws IOException {
-        Map<String, String> settings = new java.util.TreeMap<>();
-        for (var source : parley.getEnvFrom()) {
-            ConfigMap map = named(resources, ConfigMap.class, source.getConfigMapRef().getName());
-            settings.putAll(map.getData());
-        }
+        Map<String, String> settings = new TreeMap<>(settings(resources, parley));
         parley.getEnv().stream().map(EnvVar::getName).forEach(name -> settings.put(name, null));
         String properties = Files.readString(Path.of("src/main/resources/application.properties"));
         String readme = Files.readString(Path.of("README.md"));
@@ -202,13 +200,11 @@ class DeployManifestsTest {
     }
 
     private static void usesTheDatabaseOperatorsSecretAndPrimary(List<HasMetadata> resources, Container parley) {
-        GenericKubernetesResource cluster = resources.stream().filter(r -> r.getKind().equals("Cluster"))
-                .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow();
+        GenericKubernetesResource cluster = cluster(resources);
         String name = cluster.getMetadata().getName();
         String database = (String) ((Map<?, ?>) ((Map<?, ?>) spec(cluster).get("bootstrap")).get("initdb")).get("database");
-        Map<String, String> settings = new java.util.HashMap<>();
-        parley.getEnvFrom().forEach(s -> settings.putAll(named(resources, ConfigMap.class, s.getConfigMapRef().getName()).getData()));
-        assertEquals("jdbc:postgresql://" + name + "-rw:5432/" + database, settings.get("QUARKUS_DATASOURCE_JDBC_URL"),
+        assertEquals("jdbc:postgresql://" + name + "-rw:5432/" + database,
+                settings(resources, parley).get("QUARKUS_DATASOURCE_JDBC_URL"),
                 "writes go to the primary");
         for (String variable : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
             var ref = parley.getEnv().stream().filter(e -> e.getName().equals(variable)).findFirst().orElseThrow()
@@ -231,7 +227,7 @@ class DeployManifestsTest {
         } else {
             assertEquals(1, ingress.size());
         }
-        String cluster = resources.stream().filter(r -> r.getKind().equals("Cluster")).findFirst().orElseThrow().getMetadata().getName();
+        String cluster = cluster(resources).getMetadata().getName();
         var egress = policy.getSpec().getEgress();
         assertEquals(2, egress.size(), "PostgreSQL and DNS only");
         NetworkPolicyPeer database = egress.get(0).getTo().get(0);
@@ -248,13 +244,10 @@ class DeployManifestsTest {
         PodDisruptionBudget pdb = one(resources, PodDisruptionBudget.class);
         assertEquals(pdb.getSpec().getSelector().getMatchLabels(), subset(podLabels, pdb.getSpec().getSelector().getMatchLabels()));
         // Every pod may hold a full pool, and the database must take them all at the HPA's maximum.
-        GenericKubernetesResource cluster = resources.stream().filter(r -> r.getKind().equals("Cluster"))
-                .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow();
-        int maxConnections = Integer.parseInt((String) ((Map<?, ?>) ((Map<?, ?>) spec(cluster).get("postgresql")).get("parameters")).get("max_connections"));
-        Map<String, String> settings = new java.util.HashMap<>();
-        deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom()
-                .forEach(s -> settings.putAll(named(resources, ConfigMap.class, s.getConfigMapRef().getName()).getData()));
-        int pool = Integer.parseInt(settings.get("PARLEY_DB_POOL_MAX"));
+        int maxConnections = Integer.parseInt((String) ((Map<?, ?>) ((Map<?, ?>) spec(cluster(resources)).get("postgresql"))
+                .get("parameters")).get("max_connections"));
+        Container parley = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        int pool = Integer.parseInt(settings(resources, parley).get("PARLEY_DB_POOL_MAX"));
         assertTrue(hpa.getSpec().getMaxReplicas() * pool < maxConnections, "the database takes every pod's pool");
     }
 
@@ -292,13 +285,26 @@ class DeployManifestsTest {
     }
 
     private static Map<String, String> subset(Map<String, String> labels, Map<String, String> selector) {
-        Map<String, String> matched = new java.util.HashMap<>();
+        Map<String, String> matched = new HashMap<>();
         selector.keySet().forEach(k -> {
             if (labels.containsKey(k)) {
                 matched.put(k, labels.get(k));
             }
         });
         return matched;
+    }
+
+    /** The settings the container gets from its ConfigMaps. */
+    private static Map<String, String> settings(List<HasMetadata> resources, Container container) {
+        Map<String, String> settings = new HashMap<>();
+        container.getEnvFrom().forEach(source -> settings.putAll(
+                named(resources, ConfigMap.class, source.getConfigMapRef().getName()).getData()));
+        return settings;
+    }
+
+    private static GenericKubernetesResource cluster(List<HasMetadata> resources) {
+        return resources.stream().filter(r -> r.getKind().equals("Cluster")).map(GenericKubernetesResource.class::cast)
+                .findFirst().orElseThrow(() -> new AssertionError("no CloudNativePG Cluster"));
     }
 
     private static Map<?, ?> spec(GenericKubernetesResource resource) {
