@@ -54,6 +54,11 @@ public final class ListQuery<E extends VersionedEntity> {
         return this;
     }
 
+    /** This list in {@code ordering}. */
+    public Listing<E> ordered(Ordering<E> ordering) {
+        return new Listing<>(this, ordering);
+    }
+
     /** How many rows of the filtered set fall in each group, as (group, count) pairs in group order. */
     public List<Object[]> countBy(String groupExpression) {
         Query query = em.createNativeQuery("select " + groupExpression + " as grp, count(*) as n from " + table + " "
@@ -65,35 +70,84 @@ public final class ListQuery<E extends VersionedEntity> {
     }
 
     public Page<E> page(PageRequest request, Ordering<E> ordering) {
-        Cursor after = Cursor.decode(request.after(), ordering.name());
-        String sortKey = "(" + ordering.expression() + ", " + alias + ".id)";
-        String direction = ordering.descending() ? " desc" : " asc";
-
-        List<String> pageClauses = new ArrayList<>(clauses);
-        if (after != null) {
-            pageClauses.add(sortKey + (ordering.descending() ? " < " : " > ") + "(:cursorValue, :cursorKey)");
-        }
-        Query rows = em.createNativeQuery("select " + alias + ".* from " + table + " " + alias + where(pageClauses)
-                + " order by " + ordering.expression() + direction + ", " + alias + ".id" + direction
-                + " limit :limit", type);
-        bind(rows, after, ordering).setParameter("limit", request.first() + 1);
+        PageSql sql = pageSql(request, ordering, "");
+        Query rows = em.createNativeQuery(sql.rows(), type);
+        sql.parameters().forEach(rows::setParameter);
         @SuppressWarnings("unchecked")
         List<E> fetched = rows.getResultList();
 
         boolean hasPrevious = false;
-        if (after != null) {
-            List<String> before = new ArrayList<>(clauses);
-            before.add(sortKey + (ordering.descending() ? " >= " : " <= ") + "(:cursorValue, :cursorKey)");
-            Query exists = em.createNativeQuery("select exists (select 1 from " + table + " " + alias + where(before)
-                    + ")", Boolean.class);
-            hasPrevious = (Boolean) bind(exists, after, ordering).getSingleResult();
+        if (request.after() != null) {
+            Query exists = em.createNativeQuery("select " + sql.hasPrevious(), Boolean.class);
+            sql.bind(exists);
+            hasPrevious = (Boolean) exists.getSingleResult();
         }
         int total = NOT_COUNTED;
         if (request.counted()) {
-            Query count = em.createNativeQuery("select count(*) from " + table + " " + alias + where(clauses), Long.class);
-            total = ((Long) bind(count, null, ordering).getSingleResult()).intValue();
+            Query count = em.createNativeQuery("select " + sql.count(), Long.class);
+            sql.bind(count);
+            total = ((Long) count.getSingleResult()).intValue();
         }
         return page(fetched, request, ordering, hasPrevious, total);
+    }
+
+    /**
+     * The page as SQL text, for reads compiled into one statement (and for {@link #page}):
+     * {@code rows} selects the page's rows (one more than asked) under this list's alias, in
+     * order, its limit written out (a checked integer) so that a list without filters is a
+     * statement without parameters, whose plan PostgreSQL keeps; {@code hasPrevious} and {@code count} are scalar subqueries; {@code cursor} is the
+     * SQL expression of a row's cursor, equal to {@link Cursor#encode()}. Every parameter name
+     * starts with {@code prefix}, so several lists can share a statement.
+     */
+    public PageSql pageSql(PageRequest request, Ordering<E> ordering, String prefix) {
+        Cursor after = Cursor.decode(request.after(), ordering.name());
+        String sortKey = "(" + ordering.expression() + ", " + alias + ".id)";
+        String direction = ordering.descending() ? " desc" : " asc";
+        Map<String, Object> bound = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> bound.put(prefix + name, value));
+        List<String> pageClauses = new ArrayList<>(clauses);
+        String hasPrevious = "false";
+        if (after != null) {
+            bound.put(prefix + "cursorValue", ordering.parse(after.value()));
+            bound.put(prefix + "cursorKey", after.key());
+            String position = "(:cursorValue, :cursorKey)";
+            pageClauses.add(sortKey + (ordering.descending() ? " < " : " > ") + position);
+            List<String> before = new ArrayList<>(clauses);
+            before.add(sortKey + (ordering.descending() ? " >= " : " <= ") + position);
+            hasPrevious = "exists (select 1 from " + table + " " + alias + where(before) + ")";
+        }
+        String order = ordering.expression() + direction + ", " + alias + ".id" + direction;
+        String rows = "select " + alias + ".* from " + table + " " + alias + where(pageClauses) + " order by " + order
+                + " limit " + (request.first() + 1);
+        String count = "(select count(*) from " + table + " " + alias + where(clauses) + ")";
+        String cursor = "base64url('" + ordering.name() + "' || chr(10) || " + alias + ".id || chr(10) || "
+                + ordering.kind().text(ordering.expression()) + ")";
+        return new PageSql(prefixed(rows, bound.keySet(), prefix), prefixed("(" + hasPrevious + ")", bound.keySet(),
+                prefix), prefixed(count, bound.keySet(), prefix), cursor, order, alias, bound);
+    }
+
+    /** A page's SQL and its parameters; see {@link ListQuery#pageSql}. */
+    public record PageSql(String rows, String hasPrevious, String count, String cursor, String order, String alias,
+            Map<String, Object> parameters) {
+
+        /** Binds the parameters the query's text uses. */
+        public Query bind(Query query) {
+            for (var parameter : query.getParameters()) {
+                query.setParameter(parameter.getName(), parameters.get(parameter.getName()));
+            }
+            return query;
+        }
+    }
+
+    private static String prefixed(String sql, java.util.Set<String> prefixedNames, String prefix) {
+        if (prefix.isEmpty()) {
+            return sql;
+        }
+        String result = sql;
+        for (String name : prefixedNames) {
+            result = result.replaceAll(":" + name.substring(prefix.length()) + "\\b", ":" + name);
+        }
+        return result;
     }
 
     /**

@@ -14,7 +14,17 @@ import io.parley.graphql.ApiException;
 public record Ordering<E>(String name, String expression, Kind kind, boolean descending, Function<E, Object> value) {
 
     public enum Kind {
-        DATE, TEXT, INSTANT, NUMBER
+        DATE, TEXT, INSTANT, NUMBER;
+
+        /** SQL writing the value of {@code expression} as {@link #cursorValue} writes it in Java. */
+        String text(String expression) {
+            return switch (this) {
+                case DATE -> "to_char(" + expression + ", 'YYYY-MM-DD')";
+                case TEXT -> expression;
+                case INSTANT -> "iso_instant(" + expression + ")";
+                case NUMBER -> "cast(" + expression + " as text)";
+            };
+        }
     }
 
     public String cursorValue(E row) {

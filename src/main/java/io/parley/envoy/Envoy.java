@@ -30,8 +30,9 @@ import io.parley.source.Citation;
 public class Envoy extends VersionedEntity implements Node, SearchResult {
 
     /** SQL twin of {@link #isActive()}, over the envoy row {@code e}. */
-    static final String ACTIVE_SQL = "((e.start_date is null or e.start_date <= current_date)"
-            + " and (e.end_date is null or e.end_date >= current_date))";
+    /** SQL of {@link #isActive()} over the envoy row {@code {row}}. */
+    static final String ACTIVE_SQL = "(({row}.start_date is null or {row}.start_date <= current_date)"
+            + " and ({row}.end_date is null or {row}.end_date >= current_date))";
 
     @Column(name = "person_id", nullable = false)
     Long personKey;

@@ -46,7 +46,7 @@ public class EnvoyGraphQL {
     @NonNull
     @Description("Envoy appointments in the order they were recorded.")
     public EnvoyConnection envoys(EnvoyFilter filter, Integer first, String after) {
-        return EnvoyConnection.of(envoys.list(filter, PageRequest.of(first, after)));
+        return EnvoyConnection.of(envoys.listing(filter).page(PageRequest.of(first, after)));
     }
 
     @Mutation

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
+import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Sql;
@@ -53,7 +54,7 @@ public class EnvoyService implements NodeLoader<Envoy> {
         return lookup.byKeys(Envoy.class, keys);
     }
 
-    public Page<Envoy> list(EnvoyFilter filter, PageRequest page) {
+    public Listing<Envoy> listing(EnvoyFilter filter) {
         EnvoyFilter f = filter == null ? new EnvoyFilter() : filter;
         String name = Sql.containing(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX));
         return new ListQuery<>(em, Envoy.class, "envoy", "e")
@@ -61,8 +62,8 @@ public class EnvoyService implements NodeLoader<Envoy> {
                         + ")", "name", name)
                 .where("e.represents = :represents", "represents",
                         Inputs.countryCode("filter.represents", f.represents))
-                .where("(" + Envoy.ACTIVE_SQL + ") = :active", "active", f.active)
-                .page(page, BY_KEY);
+                .where(Envoy.ACTIVE_SQL.replace("{row}", "e") + " = :active", "active", f.active)
+                .ordered(BY_KEY);
     }
 
     /** Each person's appointments, oldest first. */

@@ -16,6 +16,11 @@ public record PageRequest(int first, String after, boolean counted) {
     public static final int MAX_SIZE = 100;
 
     public static PageRequest of(Integer first, String after) {
+        return of(first, after, totalCountSelected());
+    }
+
+    /** A page whose connection does or does not select totalCount. */
+    public static PageRequest of(Integer first, String after, boolean counted) {
         int size = first == null ? DEFAULT_SIZE : first;
         if (size < 0) {
             throw ApiException.badInput("first", "must not be negative");
@@ -24,7 +29,7 @@ public record PageRequest(int first, String after, boolean counted) {
             throw ApiException.limitExceeded("first", "at most " + MAX_SIZE + " records can be requested at once, not "
                     + size);
         }
-        return new PageRequest(size, after, totalCountSelected());
+        return new PageRequest(size, after, counted);
     }
 
     /** True unless the GraphQL field being resolved is known not to select totalCount. */

@@ -2,6 +2,7 @@ package io.parley.graphql;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,12 +51,23 @@ public class QueryLimits extends SimplePerformantInstrumentation {
     public InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
+        GraphQLSchema schema = execution.getGraphQLSchema();
+        check(() -> ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(schema,
+                execution.getOperationDefinition(), execution.getFragmentsByName(), execution.getCoercedVariables(),
+                options()), schema);
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    /** Options that stop normalizing an operation with too many fields. */
+    ExecutableNormalizedOperationFactory.Options options() {
+        return ExecutableNormalizedOperationFactory.Options.defaultOptions().maxFieldsCount(maxFields);
+    }
+
+    /** The operation normalized (with {@link #options()}) if it is within every limit; otherwise the refusal. */
+    ExecutableNormalizedOperation check(Supplier<ExecutableNormalizedOperation> normalize, GraphQLSchema schema) {
         ExecutableNormalizedOperation operation;
         try {
-            operation = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
-                    execution.getGraphQLSchema(), execution.getOperationDefinition(), execution.getFragmentsByName(),
-                    execution.getCoercedVariables(),
-                    ExecutableNormalizedOperationFactory.Options.defaultOptions().maxFieldsCount(maxFields));
+            operation = normalize.get();
         } catch (AbortExecutionException tooLarge) {
             throw refused("the operation has more than " + maxFields + " fields");
         }
@@ -70,13 +82,13 @@ public class QueryLimits extends SimplePerformantInstrumentation {
         }
         long nodes = 0;
         for (ExecutableNormalizedField top : operation.getTopLevelFields()) {
-            nodes += nodes(top, 1, execution.getGraphQLSchema());
+            nodes += nodes(top, 1, schema);
             if (nodes > maxNodes) {
                 throw refused("the operation could return more than " + maxNodes
                         + " records; ask for smaller pages (first) or fewer nested lists");
             }
         }
-        return super.beginExecuteOperation(parameters, state);
+        return operation;
     }
 
     private static long nodes(ExecutableNormalizedField field, long multiplier, GraphQLSchema schema) {

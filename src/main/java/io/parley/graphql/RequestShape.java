@@ -3,13 +3,15 @@ package io.parley.graphql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
@@ -21,12 +23,24 @@ import io.vertx.ext.web.handler.BodyHandler;
 @ApplicationScoped
 public class RequestShape {
 
+    /** Where a well-formed JSON request is left, parsed, for {@link CompiledReads}. */
+    static final String REQUEST = "parley.request";
+
+    private final Documents documents;
+    private final long maxBody;
+
+    public RequestShape(Documents documents,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+        this.documents = documents;
+        this.maxBody = maxBody.asLongValue();
+    }
+
     void route(@Observes Router router) {
-        router.route("/graphql").order(-100).method(HttpMethod.POST).handler(BodyHandler.create(false));
+        router.route("/graphql").order(-100).method(HttpMethod.POST).handler(BodyHandler.create(false).setBodyLimit(maxBody));
         router.route("/graphql").order(-99).method(HttpMethod.POST).handler(context -> {
             String contentType = context.request().getHeader("Content-Type");
             String mistake = contentType != null && contentType.startsWith("application/json")
-                    ? mistake(context.body().asString())
+                    ? mistake(context)
                     : null;
             if (mistake == null) {
                 context.next();
@@ -40,8 +54,9 @@ public class RequestShape {
         });
     }
 
-    /** What is wrong with a JSON request, or null when it is fine. */
-    static String mistake(String body) {
+    /** What is wrong with a JSON request, or null when it is fine (and then the request is kept in the context). */
+    private String mistake(RoutingContext context) {
+        String body = context.body().asString();
         JsonObject request;
         try {
             request = new JsonObject(body == null ? "" : body);
@@ -53,10 +68,9 @@ public class RequestShape {
             return "query must be a string";
         }
         if (query instanceof String document) {
-            try {
-                new Parser().parseDocument(document);
-            } catch (InvalidSyntaxException syntax) {
-                return "the query does not parse: " + syntax.getMessage();
+            String syntaxError = documents.parse(document).syntaxError;
+            if (syntaxError != null) {
+                return "the query does not parse: " + syntaxError;
             }
         }
         Object variables = request.getValue("variables");
@@ -67,6 +81,7 @@ public class RequestShape {
         if (operationName != null && !(operationName instanceof String)) {
             return "operationName must be a string";
         }
+        context.put(REQUEST, request);
         return null;
     }
 }

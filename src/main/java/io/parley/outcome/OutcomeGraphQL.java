@@ -61,7 +61,7 @@ public class OutcomeGraphQL {
     @NonNull
     @Description("Outcomes in the order they were recorded.")
     public OutcomeConnection outcomes(OutcomeFilter filter, Integer first, String after) {
-        return OutcomeConnection.of(outcomes.list(filter, PageRequest.of(first, after)));
+        return OutcomeConnection.of(outcomes.listing(filter).page(PageRequest.of(first, after)));
     }
 
     @Subscription

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
+import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Sql;
@@ -59,7 +60,7 @@ public class OutcomeService implements NodeLoader<Outcome> {
         return lookup.byKeys(Outcome.class, keys);
     }
 
-    public Page<Outcome> list(OutcomeFilter filter, PageRequest page) {
+    public Listing<Outcome> listing(OutcomeFilter filter) {
         OutcomeFilter f = filter == null ? new OutcomeFilter() : filter;
         return new ListQuery<>(em, Outcome.class, "outcome", "o")
                 .where("o.kind in (:kinds)", "kinds", Sql.names(f.kinds))
@@ -68,7 +69,7 @@ public class OutcomeService implements NodeLoader<Outcome> {
                         Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)))
                 .where("o.date >= :from", "from", f.from)
                 .where(Sql.endsBy("o.date", "o.date_end", "to"), "to", f.to)
-                .page(page, BY_KEY);
+                .ordered(BY_KEY);
     }
 
     public Map<Long, List<Long>> talkKeys(Collection<Long> outcomeKeys) {

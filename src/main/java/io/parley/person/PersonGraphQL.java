@@ -41,7 +41,7 @@ public class PersonGraphQL {
     @NonNull
     @Description("People ordered by name.")
     public PersonConnection people(PersonFilter filter, Integer first, String after) {
-        return PersonConnection.of(people.list(filter, PageRequest.of(first, after)));
+        return PersonConnection.of(people.listing(filter).page(PageRequest.of(first, after)));
     }
 
     @Mutation

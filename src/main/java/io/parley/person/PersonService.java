@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
+import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Sql;
@@ -49,13 +50,13 @@ public class PersonService implements NodeLoader<Person> {
         return lookup.byKeys(Person.class, keys);
     }
 
-    public Page<Person> list(PersonFilter filter, PageRequest page) {
+    public Listing<Person> listing(PersonFilter filter) {
         PersonFilter f = filter == null ? new PersonFilter() : filter;
         String name = Sql.containing(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX));
         return new ListQuery<>(em, Person.class, "person", "p")
                 .where(Person.nameMatches("p", "name"), "name", name)
                 .where("p.country_code = :country", "country", Inputs.countryCode("filter.countryCode", f.countryCode))
-                .page(page, BY_NAME);
+                .ordered(BY_NAME);
     }
 
     public Map<Long, List<Position>> positions(Collection<Long> personKeys) {

@@ -33,7 +33,7 @@ public class SourceGraphQL {
     @Query
     @NonNull
     public SourceConnection sources(Integer first, String after) {
-        return SourceConnection.of(sources.list(PageRequest.of(first, after)));
+        return SourceConnection.of(sources.listing().page(PageRequest.of(first, after)));
     }
 
     @Mutation

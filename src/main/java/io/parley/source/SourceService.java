@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
+import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Store;
@@ -32,8 +33,8 @@ public class SourceService implements NodeLoader<Source> {
         this.lookup = lookup;
     }
 
-    public Page<Source> list(PageRequest page) {
-        return new ListQuery<>(em, Source.class, "source", "s").page(page, BY_KEY);
+    public Listing<Source> listing() {
+        return new ListQuery<>(em, Source.class, "source", "s").ordered(BY_KEY);
     }
 
     @Override

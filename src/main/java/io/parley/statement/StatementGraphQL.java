@@ -61,7 +61,7 @@ public class StatementGraphQL {
     @NonNull
     @Description("Statements, most recently said first.")
     public StatementConnection statements(StatementFilter filter, Integer first, String after) {
-        return StatementConnection.of(statements.list(filter, PageRequest.of(first, after)));
+        return StatementConnection.of(statements.listing(filter).page(PageRequest.of(first, after)));
     }
 
     @Subscription

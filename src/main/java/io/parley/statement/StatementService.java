@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
+import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Sql;
@@ -58,7 +59,7 @@ public class StatementService implements NodeLoader<Statement> {
         return lookup.byKeys(Statement.class, keys);
     }
 
-    public Page<Statement> list(StatementFilter filter, PageRequest page) {
+    public Listing<Statement> listing(StatementFilter filter) {
         StatementFilter f = filter == null ? new StatementFilter() : filter;
         return new ListQuery<>(em, Statement.class, "statement", "s")
                 .where("s.speaker_id in (:speakers)", "speakers",
@@ -72,7 +73,7 @@ public class StatementService implements NodeLoader<Statement> {
                 .where(Sql.endsBy("s.said_on", "period_end(s.said_on, s.said_on_precision)", "to"), "to", f.to)
                 .where(Sql.textMatches("s", "fold(s.quote)", "text"), "text",
                         Inputs.optional("filter.text", f.text, Inputs.NAME_MAX))
-                .page(page, MOST_RECENT);
+                .ordered(MOST_RECENT);
     }
 
     public Map<Long, List<Citation>> citations(Collection<Long> statementKeys) {

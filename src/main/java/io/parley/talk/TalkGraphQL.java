@@ -62,7 +62,7 @@ public class TalkGraphQL {
     @NonNull
     @Description("Talks matching the filter, most recent first unless orderBy says otherwise.")
     public TalkConnection talks(TalkFilter filter, TalkOrder orderBy, Integer first, String after) {
-        return TalkConnection.of(talks.list(filter, orderBy, PageRequest.of(first, after)));
+        return TalkConnection.of(talks.listing(filter, orderBy).page(PageRequest.of(first, after)));
     }
 
     @Query

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
+import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Sql;
@@ -81,10 +82,10 @@ public class TalkService implements NodeLoader<Talk> {
         return lookup.byKeys(Talk.class, keys);
     }
 
-    public Page<Talk> list(TalkFilter filter, TalkOrder order, PageRequest page) {
+    public Listing<Talk> listing(TalkFilter filter, TalkOrder order) {
         Ordering<Talk> ordering = order == null ? MOST_RECENT
                 : (order.direction == OrderDirection.ASC ? ASCENDING : DESCENDING).get(order.field);
-        return filtered(filter).page(page, ordering);
+        return filtered(filter).ordered(ordering);
     }
 
     /** Each person's talks, most recent first, one page each. */

@@ -41,7 +41,7 @@ public class TrackGraphQL {
     @NonNull
     @Description("Tracks ordered by name.")
     public TrackConnection tracks(Integer first, String after) {
-        return TrackConnection.of(tracks.list(PageRequest.of(first, after)));
+        return TrackConnection.of(tracks.listing().page(PageRequest.of(first, after)));
     }
 
     @Mutation

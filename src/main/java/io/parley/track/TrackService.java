@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
+import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Store;
@@ -48,8 +49,8 @@ public class TrackService implements NodeLoader<Track> {
         return lookup.byKeys(Track.class, keys);
     }
 
-    public Page<Track> list(PageRequest page) {
-        return new ListQuery<>(em, Track.class, "track", "t").page(page, BY_NAME);
+    public Listing<Track> listing() {
+        return new ListQuery<>(em, Track.class, "track", "t").ordered(BY_NAME);
     }
 
     public Map<Long, List<Citation>> citations(Collection<Long> trackKeys) {

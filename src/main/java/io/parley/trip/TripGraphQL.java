@@ -49,7 +49,7 @@ public class TripGraphQL {
     @NonNull
     @Description("Trips in the order they were recorded.")
     public TripConnection trips(TripFilter filter, Integer first, String after) {
-        return TripConnection.of(trips.list(filter, PageRequest.of(first, after)));
+        return TripConnection.of(trips.listing(filter).page(PageRequest.of(first, after)));
     }
 
     @Mutation

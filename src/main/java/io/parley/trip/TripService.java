@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
+import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Sql;
@@ -54,7 +55,7 @@ public class TripService implements NodeLoader<Trip> {
         return lookup.byKeys(Trip.class, keys);
     }
 
-    public Page<Trip> list(TripFilter filter, PageRequest page) {
+    public Listing<Trip> listing(TripFilter filter) {
         TripFilter f = filter == null ? new TripFilter() : filter;
         return new ListQuery<>(em, Trip.class, "trip", "r")
                 .where("r.envoy_id in (:envoys)", "envoys",
@@ -63,7 +64,7 @@ public class TripService implements NodeLoader<Trip> {
                         Inputs.countryCode("filter.countryCode", f.countryCode))
                 .where("coalesce(r.departed_on, r.arrived_on) >= :from", "from", f.from)
                 .where("coalesce(r.arrived_on, r.departed_on) <= :to", "to", f.to)
-                .page(page, BY_KEY);
+                .ordered(BY_KEY);
     }
 
     public Map<Long, List<Long>> talkKeys(Collection<Long> tripKeys) {

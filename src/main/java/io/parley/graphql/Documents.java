@@ -1,0 +1,74 @@
+package io.parley.graphql;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import graphql.ParseAndValidate;
+import graphql.language.Document;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.schema.GraphQLSchema;
+
+/**
+ * GraphQL documents parsed once: clients send the same few documents again and again, and
+ * parsing one (and validating it) costs more than answering many reads.
+ */
+@ApplicationScoped
+public class Documents {
+
+    private static final int CACHED = 1_000;
+
+    /** A document, or why it does not parse; whether it is valid against the served schema once asked. */
+    public static final class Parsed {
+        final Document document;
+        final String syntaxError;
+        private volatile Boolean valid;
+
+        Parsed(Document document, String syntaxError) {
+            this.document = document;
+            this.syntaxError = syntaxError;
+        }
+
+        boolean isValid(GraphQLSchema schema) {
+            Boolean known = valid;
+            if (known == null) {
+                known = document != null && ParseAndValidate.validate(schema, document).isEmpty();
+                valid = known;
+            }
+            return known;
+        }
+    }
+
+    private final int maxTokens;
+    private final Map<String, Parsed> cache = new ConcurrentHashMap<>();
+
+    public Documents(@ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens") int maxTokens) {
+        this.maxTokens = maxTokens;
+    }
+
+    public Parsed parse(String query) {
+        Parsed known = cache.get(query);
+        if (known != null) {
+            return known;
+        }
+        Parsed parsed;
+        try {
+            parsed = new Parsed(Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
+                    .parserOptions(ParserOptions.getDefaultParserOptions().transform(o -> o.maxTokens(maxTokens)))
+                    .build()), null);
+        } catch (InvalidSyntaxException syntax) {
+            parsed = new Parsed(null, syntax.getMessage());
+        }
+        if (cache.size() >= CACHED) {
+            cache.clear();
+        }
+        cache.put(query, parsed);
+        return parsed;
+    }
+}

@@ -1,0 +1,35 @@
+package io.parley.statement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.graphql.JsonReads;
+import io.parley.graphql.JsonShape;
+import io.parley.graphql.NodeType;
+
+/** Statements, as compiled reads read them. */
+@ApplicationScoped
+public class StatementReads implements JsonReads {
+
+    private final StatementService statements;
+
+    public StatementReads(StatementService statements) {
+        this.statements = statements;
+    }
+
+    @Override
+    public void describe(Registry registry) {
+        registry.shape(JsonShape.node(NodeType.STATEMENT, "statement")
+                .one("speaker", "Person", "speaker_id")
+                .column("quote", "quote")
+                .column("verbatim", "verbatim")
+                .column("saidOn", "said_on")
+                .column("saidOnPrecision", "said_on_precision")
+                .column("tone", "tone")
+                .one("talk", "Talk", "talk_id")
+                .one("track", "Track", "track_id")
+                .many("citations", "Citation", "citation {x}", "{x}.statement_id = {row}.id", "{x}.ordinal"));
+        registry.root("statement", (compiler, field) -> compiler.byId(NodeType.STATEMENT, field));
+        registry.root("statements", (compiler, field) -> compiler.connection(
+                statements.listing(compiler.argument(field, "filter", StatementFilter.class)), field));
+    }
+}

@@ -1,0 +1,30 @@
+package io.parley.track;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.graphql.JsonReads;
+import io.parley.graphql.JsonShape;
+import io.parley.graphql.NodeType;
+
+/** Negotiation tracks, as compiled reads read them. */
+@ApplicationScoped
+public class TrackReads implements JsonReads {
+
+    private final TrackService tracks;
+
+    public TrackReads(TrackService tracks) {
+        this.tracks = tracks;
+    }
+
+    @Override
+    public void describe(Registry registry) {
+        registry.shape(JsonShape.node(NodeType.TRACK, "track")
+                .column("name", "name")
+                .column("summary", "summary")
+                .column("parties", "parties")
+                .column("status", "status")
+                .many("citations", "Citation", "citation {x}", "{x}.track_id = {row}.id", "{x}.ordinal"));
+        registry.root("track", (compiler, field) -> compiler.byId(NodeType.TRACK, field));
+        registry.root("tracks", (compiler, field) -> compiler.connection(tracks.listing(), field));
+    }
+}
