@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -95,9 +96,10 @@ public final class ListQuery<E extends VersionedEntity> {
      * The page as SQL text, for reads compiled into one statement (and for {@link #page}):
      * {@code rows} selects the page's rows (one more than asked) under this list's alias, in
      * order, its limit written out (a checked integer) so that a list without filters is a
-     * statement without parameters, whose plan PostgreSQL keeps; {@code hasPrevious} and {@code count} are scalar subqueries; {@code cursor} is the
-     * SQL expression of a row's cursor, equal to {@link Cursor#encode()}. Every parameter name
-     * starts with {@code prefix}, so several lists can share a statement.
+     * statement without parameters, whose plan PostgreSQL keeps; {@code hasPrevious} and
+     * {@code count} are scalar subqueries; {@code cursor} is the SQL expression of a row's
+     * cursor, equal to {@link Cursor#encode()}. Every parameter name starts with {@code prefix},
+     * so several lists can share a statement.
      */
     public PageSql pageSql(PageRequest request, Ordering<E> ordering, String prefix) {
         Cursor after = Cursor.decode(request.after(), ordering.name());
@@ -139,7 +141,7 @@ public final class ListQuery<E extends VersionedEntity> {
         }
     }
 
-    private static String prefixed(String sql, java.util.Set<String> prefixedNames, String prefix) {
+    private static String prefixed(String sql, Set<String> prefixedNames, String prefix) {
         if (prefix.isEmpty()) {
             return sql;
         }

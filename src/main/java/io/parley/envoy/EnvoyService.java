@@ -21,8 +21,6 @@ import io.parley.graphql.GlobalId;
 import io.parley.graphql.Inputs;
 import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
-import io.parley.graphql.Page;
-import io.parley.graphql.PageRequest;
 import io.parley.person.Person;
 import io.parley.source.Citation;
 import io.parley.source.Citations;

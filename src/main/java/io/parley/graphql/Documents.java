@@ -23,6 +23,11 @@ import graphql.schema.GraphQLSchema;
 public class Documents {
 
     private static final int CACHED = 1_000;
+    /**
+     * Longer documents are parsed every time: the cache holds real clients' documents, and
+     * must not let anyone pin a thousand request bodies of the maximum size in memory.
+     */
+    private static final int CACHED_LENGTH = 8_192;
 
     /** A document, or why it does not parse; whether it is valid against the served schema once asked. */
     public static final class Parsed {
@@ -65,10 +70,12 @@ public class Documents {
         } catch (InvalidSyntaxException syntax) {
             parsed = new Parsed(null, syntax.getMessage());
         }
-        if (cache.size() >= CACHED) {
-            cache.clear();
+        if (query.length() <= CACHED_LENGTH) {
+            if (cache.size() >= CACHED) {
+                cache.clear();
+            }
+            cache.put(query, parsed);
         }
-        cache.put(query, parsed);
         return parsed;
     }
 }

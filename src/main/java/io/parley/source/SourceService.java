@@ -15,8 +15,6 @@ import io.parley.db.Store;
 import io.parley.graphql.Inputs;
 import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
-import io.parley.graphql.Page;
-import io.parley.graphql.PageRequest;
 
 @ApplicationScoped
 public class SourceService implements NodeLoader<Source> {
