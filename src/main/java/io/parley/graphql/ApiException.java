@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.language.SourceLocation;
@@ -18,16 +21,30 @@ public final class ApiException extends RuntimeException implements GraphQLError
     private final ErrorCode code;
     private final String field;
     private final String correlationId;
+    private final JsonArray problems;
 
     private ApiException(ErrorCode code, String field, String message, String correlationId, Throwable cause) {
+        this(code, field, message, correlationId, cause, null);
+    }
+
+    private ApiException(ErrorCode code, String field, String message, String correlationId, Throwable cause,
+            JsonArray problems) {
         super(message, cause, false, false);
         this.code = code;
         this.field = field;
         this.correlationId = correlationId;
+        this.problems = problems;
     }
 
     public static ApiException badInput(String field, String message) {
         return new ApiException(ErrorCode.BAD_USER_INPUT, field, field + ": " + message, null, null);
+    }
+
+    /** Bad input with many problems, each a map of {@code path} and {@code message}, in {@code extensions.problems}. */
+    public static ApiException invalidDocument(String message, List<Map<String, Object>> problems) {
+        // SmallRye GraphQL writes extension values that are JSON values or maps; a list must be a JsonArray.
+        return new ApiException(ErrorCode.BAD_USER_INPUT, null, message, null, null,
+                Json.createArrayBuilder(problems).build());
     }
 
     public static ApiException notFound(String field, String message) {
@@ -66,6 +83,17 @@ public final class ApiException extends RuntimeException implements GraphQLError
         return code;
     }
 
+    /** The input field at fault, if one is named. */
+    public String field() {
+        return field;
+    }
+
+    /** The message without the field name it starts with. */
+    public String detail() {
+        String message = getMessage();
+        return field != null && message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message;
+    }
+
     @Override
     public Map<String, Object> getExtensions() {
         Map<String, Object> extensions = new LinkedHashMap<>();
@@ -75,6 +103,9 @@ public final class ApiException extends RuntimeException implements GraphQLError
         }
         if (correlationId != null) {
             extensions.put("correlationId", correlationId);
+        }
+        if (problems != null) {
+            extensions.put("problems", problems);
         }
         return extensions;
     }

@@ -2,6 +2,7 @@ package io.parley.talk;
 
 import jakarta.persistence.Embeddable;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.parley.graphql.ApiException;
@@ -16,6 +17,7 @@ public class Location {
     private String countryCode;
     private Double latitude;
     private Double longitude;
+    private Integer geonamesId;
 
     protected Location() {
     }
@@ -34,6 +36,10 @@ public class Location {
         if ((location.latitude == null) != (location.longitude == null)) {
             throw ApiException.badInput(field + ".longitude", "latitude and longitude go together");
         }
+        if (input.geonamesId != null && input.geonamesId <= 0) {
+            throw ApiException.badInput(field + ".geonamesId", "must be a positive GeoNames ID");
+        }
+        location.geonamesId = input.geonamesId;
         return location;
     }
 
@@ -56,5 +62,10 @@ public class Location {
 
     public Double getLongitude() {
         return longitude;
+    }
+
+    @Description("The place's GeoNames ID (https://www.geonames.org/<id>), when known.")
+    public Integer getGeonamesId() {
+        return geonamesId;
     }
 }

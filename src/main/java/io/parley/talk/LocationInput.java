@@ -1,5 +1,6 @@
 package io.parley.talk;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -11,4 +12,6 @@ public class LocationInput {
     public String countryCode;
     public Double latitude;
     public Double longitude;
+    @Description("The place's GeoNames ID, when known.")
+    public Integer geonamesId;
 }

@@ -53,6 +53,7 @@ public class Talk extends VersionedEntity implements Node, SearchResult, Timelin
     @AttributeOverride(name = "countryCode", column = @Column(name = "location_country_code"))
     @AttributeOverride(name = "latitude", column = @Column(name = "location_latitude"))
     @AttributeOverride(name = "longitude", column = @Column(name = "location_longitude"))
+    @AttributeOverride(name = "geonamesId", column = @Column(name = "location_geonames_id"))
     Location location;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

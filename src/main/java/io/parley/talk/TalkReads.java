@@ -47,7 +47,8 @@ public class TalkReads implements JsonReads {
                 .column("city", "city")
                 .column("countryCode", "country_code")
                 .decimal("latitude", "latitude")
-                .decimal("longitude", "longitude"));
+                .decimal("longitude", "longitude")
+                .column("geonamesId", "geonames_id"));
         registry.root("talk", (compiler, field) -> compiler.byId(NodeType.TALK, field));
         registry.root("talks", (compiler, field) -> compiler.connection(talks.listing(
                 compiler.argument(field, "filter", TalkFilter.class),

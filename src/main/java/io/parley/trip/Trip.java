@@ -38,6 +38,7 @@ public class Trip extends VersionedEntity implements Node, SearchResult, Timelin
     @AttributeOverride(name = "countryCode", column = @Column(name = "destination_country_code"))
     @AttributeOverride(name = "latitude", column = @Column(name = "destination_latitude"))
     @AttributeOverride(name = "longitude", column = @Column(name = "destination_longitude"))
+    @AttributeOverride(name = "geonamesId", column = @Column(name = "destination_geonames_id"))
     Location destination;
     LocalDate arrivedOn;
     LocalDate departedOn;

@@ -1,0 +1,149 @@
+package io.parley.bundle;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import io.parley.graphql.ApiException;
+import io.parley.graphql.GlobalId;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
+/**
+ * Imports report bundles, all or nothing. A bundle is first checked whole: against the JSON
+ * Schema, then its references, and refused with every problem found, before anything is
+ * written. Then, in one transaction and under one advisory lock (so concurrent imports of
+ * overlapping bundles cannot both create the same record), each record in dependency order is
+ * matched to a stored one or created through its feature's service, which applies the same
+ * validation as the GraphQL mutations.
+ */
+@ApplicationScoped
+public class BundleImporter {
+
+    private final BundleSchema schema;
+    private final BundleWriter writer;
+    private final EntityManager em;
+
+    public BundleImporter(BundleSchema schema, BundleWriter writer, EntityManager em) {
+        this.schema = schema;
+        this.writer = writer;
+        this.em = em;
+    }
+
+    /** Parses and imports a bundle's JSON text; text that is not JSON is refused at {@code $}. */
+    public ImportResult importJson(String json) {
+        JsonNode bundle;
+        try {
+            bundle = BundleJson.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw Problem.refusal(List.of(new Problem("$", "is not JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")")));
+        }
+        if (bundle == null) {
+            throw Problem.refusal(List.of(new Problem("$", "is empty")));
+        }
+        return importBundle(bundle);
+    }
+
+    @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "parley.import.timeout")
+    public ImportResult importBundle(JsonNode bundle) {
+        List<Problem> problems = schema.problems(bundle);
+        if (!problems.isEmpty()) {
+            throw Problem.refusal(problems);
+        }
+        References references = References.of(bundle);
+        if (!references.problems().isEmpty()) {
+            throw Problem.refusal(references.problems());
+        }
+        // Imports run one at a time: matching then creating is only safe when no other import
+        // can create the same record in between.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('parley-import'))").getSingleResult();
+        Map<String, String> ids = new HashMap<>();
+        List<ImportedRecord> imported = new ArrayList<>();
+        for (RecordType type : RecordType.values()) {
+            References.records(bundle, type, (path, record) -> {
+                ObjectNode input = resolved(type, record, ids, references);
+                ImportedRecord result = writer.write(type, record.get("ref").asText(), input, path);
+                ids.put(result.ref(), result.id());
+                imported.add(result);
+            });
+        }
+        return ImportResult.of(imported);
+    }
+
+    /** The record as its feature's input: stored IDs for refs, passage text for passage refs. */
+    private static ObjectNode resolved(RecordType type, ObjectNode record, Map<String, String> ids,
+            References references) {
+        ObjectNode input = record.deepCopy();
+        input.remove("ref");
+        input.remove("passages");
+        for (RecordType.Ref field : type.refs) {
+            replace(input, field.steps(), 0, ids::get);
+        }
+        JsonNode citations = input.path("citations");
+        for (JsonNode citation : citations) {
+            JsonNode passage = ((ObjectNode) citation).remove("passage");
+            if (passage != null) {
+                ((ObjectNode) citation).put("excerpt", references.passageText(passage.asText()));
+            }
+        }
+        return input;
+    }
+
+    private static void replace(JsonNode node, List<String> steps, int step, UnaryOperator<String> value) {
+        if (!(node instanceof ObjectNode object)) {
+            return;
+        }
+        String name = steps.get(step);
+        boolean list = name.endsWith("[]");
+        String field = list ? name.substring(0, name.length() - 2) : name;
+        JsonNode child = object.get(field);
+        if (child == null || child.isNull()) {
+            return;
+        }
+        boolean last = step == steps.size() - 1;
+        if (!list) {
+            if (last) {
+                object.set(field, TextNode.valueOf(value.apply(child.asText())));
+            } else {
+                replace(child, steps, step + 1, value);
+            }
+            return;
+        }
+        ArrayNode elements = (ArrayNode) child;
+        for (int i = 0; i < elements.size(); i++) {
+            if (last) {
+                elements.set(i, TextNode.valueOf(value.apply(elements.get(i).asText())));
+            } else {
+                replace(elements.get(i), steps, step + 1, value);
+            }
+        }
+    }
+
+    /** Where an ApiException from a service's validation points, as a problem of the record at {@code path}. */
+    static ApiException located(String path, ApiException failure) {
+        if (failure.code() != io.parley.graphql.ErrorCode.BAD_USER_INPUT) {
+            return failure;
+        }
+        String field = failure.field();
+        String suffix = field == null || field.equals("input") ? ""
+                : field.startsWith("input.") ? field.substring("input".length()) : "." + field;
+        return Problem.refusal(List.of(new Problem(path + suffix, failure.detail())));
+    }
+
+    static String id(RecordType type, long key) {
+        return GlobalId.encode(type.nodeType, key);
+    }
+}

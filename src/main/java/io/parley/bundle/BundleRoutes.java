@@ -1,0 +1,128 @@
+package io.parley.bundle;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.parley.graphql.ApiException;
+import io.parley.graphql.ErrorMapping;
+import io.parley.graphql.Roles;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The curl-friendly side of bundles: {@code POST /import} (a bundle as the body, a bearer token
+ * with the editor role), {@code GET /import/schema.json} and {@code GET /export/bundle}. Errors
+ * come in GraphQL's shape ({@code {"errors": [{"message", "extensions": {"code", ...}}]}}) with a
+ * matching HTTP status.
+ */
+@ApplicationScoped
+public class BundleRoutes {
+
+    private static final String JSON = "application/json";
+
+    private final BundleImporter importer;
+    private final BundleSchema schema;
+    private final BundleExporter exporter;
+    private final long maxBody;
+
+    public BundleRoutes(BundleImporter importer, BundleSchema schema, BundleExporter exporter,
+            @ConfigProperty(name = "parley.import.max-body") MemorySize maxBody) {
+        this.importer = importer;
+        this.schema = schema;
+        this.exporter = exporter;
+        this.maxBody = maxBody.asLongValue();
+    }
+
+    void routes(@Observes Router router) {
+        router.get("/import/schema.json").handler(context -> context.response()
+                .putHeader("content-type", "application/schema+json").end(Buffer.buffer(schema.text())));
+        // Ahead of Quarkus's own body limit for GraphQL-sized requests (256K): bundles have their own.
+        router.post("/import").order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::importBundle);
+        router.get("/export/bundle").handler(context -> exporter.export(context));
+    }
+
+    private void importBundle(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String declared = request.getHeader("content-length");
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxBody) {
+            tooLarge(context);
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (body.length() + (long) chunk.length() > maxBody) {
+                if (!context.response().ended()) {
+                    tooLarge(context);
+                }
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(failure -> fail(context, ErrorMapping.translate(failure)));
+        request.endHandler(ended -> {
+            if (context.response().ended()) {
+                return;
+            }
+            context.vertx().executeBlocking(() -> run(context, body.toString(StandardCharsets.UTF_8)), false)
+                    .onComplete(result -> {
+                        if (result.succeeded()) {
+                            context.response().putHeader("content-type", JSON).end(result.result());
+                        } else {
+                            fail(context, ErrorMapping.translate(result.cause()));
+                        }
+                    });
+        });
+        request.resume();
+    }
+
+    /** Runs on a worker thread: the caller must be an editor (or admin). */
+    private String run(RoutingContext context, String body) throws JsonProcessingException {
+        SecurityIdentity identity = QuarkusHttpUser.getSecurityIdentityBlocking(context, null);
+        if (identity == null || identity.isAnonymous()) {
+            throw ApiException.unauthenticated();
+        }
+        if (!identity.hasRole(Roles.EDITOR) && !identity.hasRole(Roles.ADMIN)) {
+            throw ApiException.forbidden();
+        }
+        ImportResult result = Identities.runAs(identity, () -> importer.importJson(body));
+        return BundleJson.MAPPER.writeValueAsString(result);
+    }
+
+    private void tooLarge(RoutingContext context) {
+        context.response().putHeader("connection", "close");
+        fail(context, ApiException.limitExceeded("body", "a bundle may be at most " + maxBody
+                + " bytes (parley.import.max-body); split it into several bundles"));
+    }
+
+    static void fail(RoutingContext context, ApiException error) {
+        int status = switch (error.code()) {
+            case BAD_USER_INPUT -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case LIMIT_EXCEEDED -> "body".equals(error.field()) ? 413 : 400;
+            case UNAVAILABLE -> 503;
+            default -> 500;
+        };
+        // The extensions hold JSON-P values (see ApiException), so the answer is written with JSON-P too.
+        JsonObject answer = Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(
+                Json.createObjectBuilder().add("message", error.getMessage())
+                        .add("extensions", Json.createObjectBuilder(error.getExtensions())))).build();
+        context.response().setStatusCode(status).putHeader("content-type", JSON).end(answer.toString());
+    }
+}

@@ -1,0 +1,15 @@
+package io.parley.bundle;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+/** One bundle record and the stored record it became. */
+@Type("ImportedRecord")
+public record ImportedRecord(
+        @NonNull @Description("The record's local reference in the bundle.") String ref,
+        @NonNull @Description("The GraphQL type of the stored record, e.g. Talk.") String type,
+        @NonNull @Id String id,
+        @NonNull ImportAction action) {
+}
