@@ -43,7 +43,7 @@ class BundleRoundTripTest {
     public static class WithoutDemoData implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("parley.demo-data", "false");
+            return Map.of("parley.demo-data", "false", "parley.import.max-body", "1M");
         }
     }
 
@@ -83,6 +83,14 @@ class BundleRoundTripTest {
         assertEquals(List.of("MONTH", "MONTH", "MONTH", "MONTH"), data("""
                 { outcomes(filter: {kinds: [AGREEMENT, CEASEFIRE, HOSTAGE_RELEASE, PRISONER_RELEASE]}) {
                     nodes { datePrecision } } }""").getList("outcomes.nodes.datePrecision"));
+    }
+
+    @Test
+    void aBundleOverTheImportLimitIsRefusedWith413() {
+        String big = "{\"description\": \"" + "x".repeat(1024 * 1024) + "\"}";
+        String code = BundleImportTest.importing(EDITOR, big).then().statusCode(413).extract().jsonPath()
+                .getString("errors[0].extensions.code");
+        assertEquals("LIMIT_EXCEEDED", code);
     }
 
     private static String export() {

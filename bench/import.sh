@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Imports a synthetic report bundle of N talks (default 10,000, with the people, envoys, tracks,
+# sources, trips, outcomes and statements they need) into the packaged application on a real
+# PostgreSQL, then imports it again (nothing may change) and exports everything as a bundle.
+# Reports throughput and the server's peak heap and resident memory.
+# Usage: bench/import.sh [talks]   -> the "Import" section of docs/data-in-out.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+TALKS="${1:-10000}"
+BENCH_WORK="${BENCH_WORK:-$ROOT/target/bench/import}"
+HTTP_PORT="${HTTP_PORT:-8080}"
+MANAGEMENT_PORT="${MANAGEMENT_PORT:-9000}"
+source bench/lib.sh
+mkdir -p "$BENCH_WORK"
+
+if [ "${SKIP_PACKAGE:-}" != "1" ] || [ ! -f target/quarkus-app/quarkus-run.jar ]; then
+    echo "Packaging"
+    ./mvnw -B -q package -DskipTests
+fi
+pg_start
+parley_env
+# The dev key pair verifies the benchmark's own token; it is only read from the source tree here.
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/src/main/resources/dev-keys/public.pem"
+export MP_JWT_VERIFY_ISSUER=https://parley.dev/bench
+export QUARKUS_HTTP_PORT="$HTTP_PORT" PARLEY_MANAGEMENT_PORT="$MANAGEMENT_PORT" PARLEY_JSON_LOGS=false
+export PARLEY_IMPORT_MAX_BODY=512M
+TOKEN="$(python3 bench/import_bundle.py token "$ROOT/src/main/resources/dev-keys/private.pem" "$MP_JWT_VERIFY_ISSUER")"
+
+echo "Generating a bundle of $TALKS talks"
+python3 bench/import_bundle.py bundle "$TALKS" "$BENCH_WORK/bundle.json"
+BYTES=$(stat -c %s "$BENCH_WORK/bundle.json")
+RECORDS=$(python3 -c "import json,sys; print(sum(len(v) for v in json.load(open(sys.argv[1])).values()))" "$BENCH_WORK/bundle.json")
+
+java -jar target/quarkus-app/quarkus-run.jar >"$BENCH_WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; pg_stop_quietly' EXIT
+for _ in $(seq 1 120); do
+    curl -fs "localhost:$MANAGEMENT_PORT/q/health/ready" >/dev/null && break
+    sleep 0.5
+done
+
+import() { # label -> seconds
+    rm -f "$BENCH_WORK/stop"
+    python3 bench/import_bundle.py sample "$SERVER" "http://localhost:$MANAGEMENT_PORT/q/metrics" \
+        "$BENCH_WORK/stop" "$BENCH_WORK/memory-$1.json" &
+    local sampler=$! seconds
+    seconds=$(curl -s -o "$BENCH_WORK/answer-$1.json" -w '%{time_total}' -H "Authorization: Bearer $TOKEN" \
+        -H 'Content-Type: application/json' --data-binary "@$BENCH_WORK/bundle.json" "localhost:$HTTP_PORT/import")
+    touch "$BENCH_WORK/stop"
+    wait $sampler
+    echo "$seconds"
+}
+echo "Importing"
+FIRST=$(import first)
+echo "Importing again"
+SECOND=$(import second)
+echo "Exporting"
+EXPORT=$(curl -s -o "$BENCH_WORK/export.json" -w '%{time_total}' "localhost:$HTTP_PORT/export/bundle")
+EXPORT_BYTES=$(stat -c %s "$BENCH_WORK/export.json")
+
+python3 - "$BENCH_WORK" "$TALKS" "$RECORDS" "$BYTES" "$FIRST" "$SECOND" "$EXPORT" "$EXPORT_BYTES" "$(machine_description)" <<'PY'
+import json, re, sys
+work, talks, records, size, first, second, export, export_size, machine = sys.argv[1:10]
+talks, records, size, export_size = int(talks), int(records), int(size), int(export_size)
+first, second, export = float(first), float(second), float(export)
+a1, a2 = (json.load(open(f"{work}/answer-{n}.json")) for n in ("first", "second"))
+for answer in (a1, a2):
+    if "errors" in answer:
+        sys.exit("import failed: " + json.dumps(answer)[:2000])
+m1, m2 = (json.load(open(f"{work}/memory-{n}.json")) for n in ("first", "second"))
+mib = lambda b: b / 1048576
+section = f"""## Import
+
+`bench/import.sh {talks}` on {machine}: the packaged JVM application with its default heap
+settings against PostgreSQL on the same machine (fsync off), one `POST /import` with curl.
+
+| run | records | bundle | time | records/s | talks/s | peak heap | peak RSS |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| first import (all created: {a1['created']}) | {records:,} | {mib(size):.1f} MiB | {first:.1f} s | {records/first:,.0f} | {talks/first:,.0f} | {mib(m1['peak_heap_bytes']):.0f} MiB | {m1['peak_rss_kb']/1024:.0f} MiB |
+| same bundle again (matched: {a2['matched']}, updated: {a2['updated']}, created: {a2['created']}) | {records:,} | {mib(size):.1f} MiB | {second:.1f} s | {records/second:,.0f} | {talks/second:,.0f} | {mib(m2['peak_heap_bytes']):.0f} MiB | {m2['peak_rss_kb']/1024:.0f} MiB |
+
+Peak heap is the largest `jvm_memory_used_bytes{{area="heap"}}` sampled every 0.2 s; peak RSS is
+the process's `VmHWM` after the run (so the second row includes the first). The importer keeps
+the parsed bundle (the JSON tree, needed to check every reference and report every problem
+before writing) and the map of refs to IDs; the persistence context is cleared after every
+record, so memory beyond the bundle itself does not grow with its size. Every record goes through
+its feature's service, as a GraphQL mutation would (validation, history, change events), in one
+transaction; a re-import reads each record back and writes nothing.
+
+The whole database exported afterwards with `GET /export/bundle`: {mib(export_size):.1f} MiB in {export:.1f} s.
+"""
+path = "docs/data-in-out.md"
+try:
+    text = open(path).read()
+except FileNotFoundError:
+    text = "# Data in and out: measurements\n\nWritten by the scripts under `bench/`; each section by its own script.\n\n"
+if "## Import\n" in text:
+    text = re.sub(r"## Import\n.*?(?=\n## |\Z)", section.rstrip("\n") + "\n", text, flags=re.S)
+else:
+    text = text.rstrip("\n") + "\n\n" + section
+open(path, "w").write(text)
+print(section)
+PY
