@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
@@ -90,7 +88,8 @@ public class BundleImporter {
         input.remove("ref");
         input.remove("passages");
         for (RecordType.Ref field : type.refs) {
-            replace(input, field.steps(), 0, ids::get);
+            References.each(input, "$", field.steps(), 0,
+                    (path, slot) -> slot.set(TextNode.valueOf(ids.get(slot.get().asText()))));
         }
         JsonNode citations = input.path("citations");
         for (JsonNode citation : citations) {
@@ -100,36 +99,6 @@ public class BundleImporter {
             }
         }
         return input;
-    }
-
-    private static void replace(JsonNode node, List<String> steps, int step, UnaryOperator<String> value) {
-        if (!(node instanceof ObjectNode object)) {
-            return;
-        }
-        String name = steps.get(step);
-        boolean list = name.endsWith("[]");
-        String field = list ? name.substring(0, name.length() - 2) : name;
-        JsonNode child = object.get(field);
-        if (child == null || child.isNull()) {
-            return;
-        }
-        boolean last = step == steps.size() - 1;
-        if (!list) {
-            if (last) {
-                object.set(field, TextNode.valueOf(value.apply(child.asText())));
-            } else {
-                replace(child, steps, step + 1, value);
-            }
-            return;
-        }
-        ArrayNode elements = (ArrayNode) child;
-        for (int i = 0; i < elements.size(); i++) {
-            if (last) {
-                elements.set(i, TextNode.valueOf(value.apply(elements.get(i).asText())));
-            } else {
-                replace(elements.get(i), steps, step + 1, value);
-            }
-        }
     }
 
     /** Where an ApiException from a service's validation points, as a problem of the record at {@code path}. */

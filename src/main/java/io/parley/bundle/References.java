@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -69,7 +70,8 @@ final class References {
         for (RecordType type : RecordType.values()) {
             records(bundle, type, (path, record) -> {
                 for (RecordType.Ref field : type.refs) {
-                    each(record, path, field.steps(), 0, (valuePath, value) -> {
+                    each(record, path, field.steps(), 0, (valuePath, slot) -> {
+                        JsonNode value = slot.get();
                         Target target = targets.get(value.asText());
                         if (target == null) {
                             problems.add(new Problem(valuePath, "no record in " + field.collection() + " has ref '"
@@ -125,28 +127,46 @@ final class References {
         }
     }
 
+    /** Where a value sits, a field of an object or an element of a list, so that it can be replaced. */
+    record Slot(JsonNode container, String field, int index) {
+        JsonNode get() {
+            return field != null ? container.get(field) : container.get(index);
+        }
+
+        void set(JsonNode value) {
+            if (field != null) {
+                ((ObjectNode) container).set(field, value);
+            } else {
+                ((ArrayNode) container).set(index, value);
+            }
+        }
+    }
+
     /** Visits every value at {@code steps} below {@code node} ("a[]" steps into each element of list a). */
-    static void each(JsonNode node, String path, List<String> steps, int step, BiConsumer<String, JsonNode> action) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return;
-        }
-        if (step == steps.size()) {
-            action.accept(path, node);
-            return;
-        }
+    static void each(JsonNode node, String path, List<String> steps, int step, BiConsumer<String, Slot> action) {
         String name = steps.get(step);
         boolean list = name.endsWith("[]");
         String field = list ? name.substring(0, name.length() - 2) : name;
-        JsonNode child = node.get(field);
+        JsonNode child = node == null ? null : node.get(field);
         if (child == null || child.isNull()) {
             return;
         }
+        boolean last = step == steps.size() - 1;
         if (!list) {
-            each(child, path + "." + field, steps, step + 1, action);
+            if (last) {
+                action.accept(path + "." + field, new Slot(node, field, -1));
+            } else {
+                each(child, path + "." + field, steps, step + 1, action);
+            }
             return;
         }
         for (int i = 0; i < child.size(); i++) {
-            each(child.get(i), path + "." + field + "[" + i + "]", steps, step + 1, action);
+            String elementPath = path + "." + field + "[" + i + "]";
+            if (last) {
+                action.accept(elementPath, new Slot(child, null, i));
+            } else {
+                each(child.get(i), elementPath, steps, step + 1, action);
+            }
         }
     }
 }
