@@ -84,9 +84,12 @@ Peak heap is the largest `jvm_memory_used_bytes{{area="heap"}}` sampled every 0.
 the process's `VmHWM` after the run (so the second row includes the first). The importer keeps
 the parsed bundle (the JSON tree, needed to check every reference and report every problem
 before writing) and the map of refs to IDs; the persistence context is cleared after every
-record, so memory beyond the bundle itself does not grow with its size. Every record goes through
-its feature's service, as a GraphQL mutation would (validation, history, change events), in one
-transaction; a re-import reads each record back and writes nothing.
+record, so no entity outlives its own record. Peak heap includes garbage not yet collected under
+the default heap sizing, so it bounds the working set from above. Every record goes through its
+feature's service, as a GraphQL mutation would (validation, history, change events), in one
+transaction. A re-import writes nothing but costs more than the first: each matched record is
+read back in the bundle's shape, updated at a savepoint, read again and, being unchanged, rolled
+back to the savepoint (the price of reusing the services' rules instead of a second copy of them).
 
 The whole database exported afterwards with `GET /export/bundle`: {mib(export_size):.1f} MiB in {export:.1f} s.
 """
