@@ -108,6 +108,14 @@ class BundleImportTest {
                 .getList("errors[0].extensions.problems.path");
         assertEquals(List.of("$.people[1].ref", "$.talks[0].participants[0].personId"), refPaths);
         assertEquals(0, people("Carol broken"));
+
+        // A rule only the feature's service knows (an assigned ISO country code) is reported at
+        // the record's path, and what was written before it is rolled back.
+        String unassigned = bundle("rules", "Rules talk").replace("\"name\": \"Bob rules\"",
+                "\"name\": \"Bob rules\", \"countryCode\": \"XX\"");
+        JsonPath refused = importing(EDITOR, unassigned).then().statusCode(400).extract().jsonPath();
+        assertEquals(List.of("$.people[1].countryCode"), refused.getList("errors[0].extensions.problems.path"));
+        assertEquals(0, people("Alice rules"));
     }
 
     @Test
