@@ -45,7 +45,8 @@ public class HistoryService {
         return revisions;
     }
 
-    private static List<FieldChange> changes(String json) {
+    /** The changed fields of a revision, as its {@code changes} column holds them. */
+    public static List<FieldChange> changes(String json) {
         JsonArray array = new JsonArray(json);
         List<FieldChange> changes = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {

@@ -1,0 +1,72 @@
+-- The change feed (the changes query) lists revisions in commit order, so that a copy kept in
+-- sync by polling "everything after my cursor" never misses one.
+--
+-- revision.id cannot be that order: it is taken when a row is written, not when its
+-- transaction commits. With two writers open, the one that wrote first may commit last; a
+-- reader that had already passed the later id would never come back for the earlier one.
+-- So every revision also gets a position at commit time: a deferred trigger runs just before
+-- its transaction commits, takes one database-wide lock and numbers the transaction's
+-- revisions from a sequence. PostgreSQL makes a commit visible before it releases the
+-- transaction's locks, so the next writer numbers its revisions only after the previous one is
+-- visible: positions grow in commit order, and any snapshot sees a gap-free prefix of them
+-- (gaps in the numbers themselves, from a transaction that fails after numbering, are harmless).
+-- The price is that writers commit one at a time for the moment between the trigger and the
+-- commit (one WAL flush each).
+
+create sequence change_position as bigint;
+
+create table change_log (
+    position    bigint primary key,
+    revision_id bigint not null unique references revision (id)
+);
+
+-- Revisions recorded before this migration keep their insertion order: no writer was running.
+insert into change_log (position, revision_id)
+select row_number() over (order by id), id from revision;
+select setval('change_position', coalesce((select max(position) from change_log), 0) + 1, false);
+
+create function log_change() returns trigger
+    language plpgsql as $$
+begin
+    -- The two-key form: its key space is apart from the one-key locks record_revision takes.
+    -- 1346458188 is the bytes of 'PARL' read as an integer, a constant no other lock in Parley uses.
+    perform pg_advisory_xact_lock(1346458188, 1);
+    insert into change_log (position, revision_id) values (nextval('change_position'), new.id);
+    return null;
+end
+$$;
+
+create constraint trigger revision_change_log after insert on revision
+    deferrable initially deferred
+    for each row execute function log_change();
+
+-- The record's version after the change, so a copy can tell which state it holds. Revisions
+-- written before this column existed have none; every write until then went through the
+-- application, which bumps the version once per revision, so for them it is number - 1.
+alter table revision add column version integer;
+
+create or replace function record_revision() returns trigger
+    language plpgsql as $$
+declare
+    before_row jsonb := case when tg_op <> 'INSERT' then revision_fields(to_jsonb(old)) end;
+    after_row jsonb := case when tg_op <> 'DELETE' then revision_fields(to_jsonb(new)) end;
+    key bigint := case when tg_op = 'DELETE' then old.id else new.id end;
+    record_version integer := case when tg_op = 'DELETE' then old.version else new.version end;
+    changed jsonb;
+begin
+    select coalesce(jsonb_agg(jsonb_build_object('field', f, 'from', before_row ->> f, 'to', after_row ->> f)
+                              order by f), '[]'::jsonb)
+      into changed
+      from jsonb_object_keys(coalesce(after_row, before_row)) as f
+     where coalesce(before_row -> f, 'null'::jsonb) is distinct from coalesce(after_row -> f, 'null'::jsonb);
+    -- one writer per record at a time (the version check), so max + 1 is safe under this lock
+    perform pg_advisory_xact_lock(hashtextextended(tg_argv[0] || ':' || key, 0));
+    insert into revision (node_type, record_id, number, actor, action, changes, version)
+    values (tg_argv[0], key,
+            coalesce((select max(number) from revision where node_type = tg_argv[0] and record_id = key), 0) + 1,
+            nullif(current_setting('parley.actor', true), ''),
+            case tg_op when 'INSERT' then 'CREATED' when 'UPDATE' then 'UPDATED' else 'DELETED' end,
+            changed, record_version);
+    return null;
+end
+$$;
