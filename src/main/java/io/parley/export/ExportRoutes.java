@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 import javax.sql.DataSource;
 
@@ -18,7 +19,6 @@ import org.jboss.logging.Logger;
 import io.parley.db.ListQuery;
 import io.parley.db.NamedParameters;
 import io.parley.graphql.ApiException;
-import io.parley.graphql.ErrorCode;
 import io.parley.graphql.ErrorMapping;
 import io.parley.graphql.ReadAccess;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -44,18 +44,30 @@ public class ExportRoutes {
     private static final Logger LOG = Logger.getLogger(ExportRoutes.class);
     /** Rows per round trip: 500 talk rows are about 250 KB, a few chunks of output each. */
     static final int FETCH_SIZE = 500;
+    /** The field a refusal for too many running exports names. */
+    private static final String BUSY = "export";
 
     private final CsvExports csv;
     private final PloverEvents events;
     private final DataSource database;
     private final boolean readsRequireReader;
+    /**
+     * Each running export holds a worker thread and a database connection until its client has
+     * read everything; beyond this many at once, more are refused (LIMIT_EXCEEDED, HTTP 429)
+     * so that slow downloads cannot starve the API of either.
+     */
+    private final Semaphore running;
+    private final int maxRunning;
 
     public ExportRoutes(CsvExports csv, PloverEvents events, DataSource database,
-            @ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader) {
+            @ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader,
+            @ConfigProperty(name = "parley.export.max-concurrent") int maxRunning) {
         this.csv = csv;
         this.events = events;
         this.database = database;
         this.readsRequireReader = readsRequireReader;
+        this.maxRunning = maxRunning;
+        this.running = new Semaphore(maxRunning);
     }
 
     void route(@Observes Router router) {
@@ -118,6 +130,11 @@ public class ExportRoutes {
     private void start(RoutingContext request, String fileName, String contentType, Plan plan) {
         Context context = Vertx.currentContext();
         ResponseStream out = new ResponseStream(context, request.response(), contentType, fileName);
+        if (!running.tryAcquire()) {
+            refuse(request, ApiException.limitExceeded(BUSY, "at most " + maxRunning
+                    + " exports run at once; try again when one has finished"));
+            return;
+        }
         request.vertx().executeBlocking(() -> {
             try {
                 if (readsRequireReader) {
@@ -146,6 +163,8 @@ public class ExportRoutes {
                 } else {
                     context.runOnContext(ignored -> refuse(request, error));
                 }
+            } finally {
+                running.release();
             }
             return null;
         }, false);
@@ -176,18 +195,19 @@ public class ExportRoutes {
         }
         JsonObject body = new JsonObject().put("errors", new JsonArray().add(new JsonObject()
                 .put("message", message).put("extensions", new JsonObject(extensions))));
-        request.response().setStatusCode(status(error.code())).putHeader("Content-Type", "application/json")
+        request.response().setStatusCode(status(error)).putHeader("Content-Type", "application/json")
                 .end(body.encode());
     }
 
-    private static int status(ErrorCode code) {
-        return switch (code) {
+    private static int status(ApiException error) {
+        return switch (error.code()) {
             case BAD_USER_INPUT -> 400;
             case UNAUTHENTICATED -> 401;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
-            case LIMIT_EXCEEDED -> 400;
+            // Too many exports at once is a matter of waiting; too many values in a filter is not.
+            case LIMIT_EXCEEDED -> BUSY.equals(error.getExtensions().get("field")) ? 429 : 400;
             case UNAVAILABLE -> 503;
             default -> 500;
         };
