@@ -79,7 +79,8 @@ rows = [line.rstrip("\n").split("\t") for line in open(results) if line.strip()]
 mib = lambda kib: f"{int(kib) / 1024:.0f} MiB"
 table = ["| export | client | rows | size | time | rows/s | MB/s | RSS after | peak RSS so far |",
          "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
-for name, path, rate, count, size, seconds, rss, hwm in rows:
+for name, path, rate, count, stats, rss, hwm in rows:
+    size, seconds = stats.split()
     size, seconds, count = int(size), float(seconds), int(count)
     table.append(f"| `GET /export/{path}` | {rate} | {count:,} | {size / 1e6:.1f} MB | {seconds:.2f} s "
                  f"| {count / seconds:,.0f} | {size / 1e6 / seconds:.1f} | {mib(rss)} | {mib(hwm)} |")

@@ -110,3 +110,10 @@ create function country_alpha3(code text) returns text
         "VN": "VNM", "VU": "VUT", "WF": "WLF", "WS": "WSM", "YE": "YEM", "YT": "MYT", "ZA": "ZAF", "ZM": "ZMB",
         "ZW": "ZWE"
     }'::jsonb ->> code;
+
+-- graphql_id (V4) with base64url written out in its body: PostgreSQL runs the nested call as a
+-- function call per value (20 µs each: 1.0 s for 50,000 IDs on the benchmark machine against
+-- 0.29 s written out), and an export writes several IDs per row. Same values as before.
+create or replace function graphql_id(label text, key bigint) returns text
+    language sql immutable parallel safe strict
+    return rtrim(translate(encode(convert_to(label || ':' || key, 'UTF8'), 'base64'), '+/' || chr(10), '-_'), '=');

@@ -40,7 +40,7 @@ public class CsvExports {
     record CsvExport(Function<QueryParameters, ListQuery.RowsSql> rows, Columns columns) {
     }
 
-    private static final String PARTICIPANTS = " from talk_participant tp join person p on p.id = tp.person_id"
+    private static final String PARTICIPANTS = "from talk_participant tp join person p on p.id = tp.person_id"
             + " where tp.talk_id = t.id";
 
     private final Map<String, CsvExport> exports;
@@ -52,12 +52,10 @@ public class CsvExports {
                 .value("date", "t.date").value("date_precision", "t.date_precision")
                 .instant("starts_at", "t.starts_at").instant("ends_at", "t.ends_at")
                 .value("status", "t.status").value("format", "t.format").value("closed_door", "t.closed_door")
-                .text("participants", "(select string_agg(p.name || ' (' || tp.role || ')', '; ' order by tp.ordinal)"
-                        + PARTICIPANTS + ")")
-                .text("participant_ids", "(select string_agg(graphql_id('Person', tp.person_id), '; ' order by tp.ordinal)"
-                        + PARTICIPANTS + ")")
-                .text("participant_wikidata_ids", "(select string_agg(coalesce(p.wikidata_id, ''), '; '"
-                        + " order by tp.ordinal)" + PARTICIPANTS + ")")
+                .aggregates(PARTICIPANTS,
+                        "participants", "string_agg(p.name || ' (' || tp.role || ')', '; ' order by tp.ordinal)",
+                        "participant_ids", "string_agg(graphql_id('Person', tp.person_id), '; ' order by tp.ordinal)",
+                        "participant_wikidata_ids", "string_agg(coalesce(p.wikidata_id, ''), '; ' order by tp.ordinal)")
                 .text("location_name", "t.location_name").text("location_city", "t.location_city")
                 .value("location_country_code", "t.location_country_code")
                 .value("location_latitude", "t.location_latitude").value("location_longitude", "t.location_longitude")

@@ -100,11 +100,12 @@ public class ExportRoutes {
                     out.write(line.append("\r\n"));
                     stream(connection, statement, row -> {
                         line.setLength(0);
+                        String[] cells = export.columns().read(row);
                         for (int i = 0; i < columns.size(); i++) {
                             if (i > 0) {
                                 line.append(',');
                             }
-                            Csv.field(line, row.getString(i + 1), columns.get(i).text());
+                            Csv.field(line, cells[i], columns.get(i).text());
                         }
                         out.write(line.append("\r\n"));
                     });
