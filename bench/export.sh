@@ -64,7 +64,7 @@ measure() { # name path rate(or "")
     else
         rows=$(python3 -c 'import json,sys; print(sum(1 for line in open(sys.argv[1], encoding="utf-8") if json.loads(line)))' "$file")
     fi
-    echo -e "$name\t$path\t${rate:-full speed}\t$rows\t$stats\t$(rss_kib VmRSS)\t$(rss_kib VmHWM)" | tee -a "$RESULTS"
+    echo -e "$name\t$path\t${rate:+\`--limit-rate $rate\`}${rate:-full speed}\t$rows\t$stats\t$(rss_kib VmRSS)\t$(rss_kib VmHWM)" | tee -a "$RESULTS"
 }
 measure talks-csv "talks.csv" ""
 measure events-jsonl "events.jsonl" ""
@@ -90,8 +90,9 @@ section = f"""<!-- export:begin (written by bench/export.sh) -->
 `bench/export.sh` exports the synthetic dataset ({dataset}) from the packaged application
 (JVM mode, Java {java}, heap capped with `-Xmx{heap}`) against PostgreSQL {pg} on the same
 machine ({machine}): every talk as CSV and every event (talks and outcomes, see
-[exports.md](exports.md)) as JSON Lines, first at full speed, then through a client reading at
-2 MB/s, each once after a warm-up pass. Rows are counted by parsing the downloaded files
+[exports.md](exports.md)) as JSON Lines, first at full speed, then through a client limited
+to 2 MiB/s (`curl --limit-rate 2M`, an average: curl lets a transfer burst, which is why the
+smaller CSV finishes early), each once after a warm-up pass. Rows are counted by parsing the downloaded files
 (Python's csv and json modules).
 
 Resident memory of the Parley process after start-up and warm-up: {mib(started_rss)}
