@@ -1,7 +1,5 @@
 package io.parley.changes;
 
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +49,8 @@ public class ChangeFeed {
         for (Object[] row : rows.subList(0, Math.min(rows.size(), request.first()))) {
             NodeType type = NodeType.valueOf((String) row[1]);
             RecordChange change = new RecordChange(GlobalId.encode(type, ((Number) row[2]).longValue()), type.label(),
-                    RevisionAction.valueOf((String) row[3]), ((Number) row[4]).intValue(), utc(row[5]),
+                    RevisionAction.valueOf((String) row[3]), ((Number) row[4]).intValue(),
+                    HistoryService.instant(row[5]).atOffset(ZoneOffset.UTC),
                     HistoryService.changes((String) row[6]));
             edges.add(new ChangeConnection.ChangeEdge(cursor(((Number) row[0]).longValue()), change));
         }
@@ -64,15 +63,5 @@ public class ChangeFeed {
 
     private static String cursor(long position) {
         return new Cursor(ORDERING, "", position).encode();
-    }
-
-    private static OffsetDateTime utc(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

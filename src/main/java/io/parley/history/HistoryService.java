@@ -72,7 +72,8 @@ public class HistoryService {
         return name.toString();
     }
 
-    private static Instant instant(Object value) {
+    /** A timestamptz column's value as the JDBC driver hands it over, as an instant. */
+    public static Instant instant(Object value) {
         if (value instanceof Instant instant) {
             return instant;
         }
