@@ -99,7 +99,7 @@ try:
 except FileNotFoundError:
     text = "# Data in and out: measurements\n\nWritten by the scripts under `bench/`; each section by its own script.\n\n"
 if "## Import\n" in text:
-    text = re.sub(r"## Import\n.*?(?=\n## |\Z)", section.rstrip("\n") + "\n", text, flags=re.S)
+    text = re.sub(r"## Import\n.*?(?=\n## |\n<!-- |\Z)", section.rstrip("\n") + "\n", text, flags=re.S)
 else:
     text = text.rstrip("\n") + "\n\n" + section
 open(path, "w").write(text)

@@ -89,6 +89,29 @@ psql_app() {
     PGPASSWORD="$PG_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" "$@"
 }
 
+# Migrates the cluster with the packaged application's own Flyway migrations (started in $1 on
+# ports $MIGRATE_HTTP_PORT/$MIGRATE_MANAGEMENT_PORT, default 18080/19080, until ready), then loads bench/dataset.sql and writes its row counts to
+# $BENCH_WORK/dataset.txt.
+migrate_and_load_dataset() {
+    parley_env
+    echo "Migrating with Parley's Flyway migrations"
+    local http="${MIGRATE_HTTP_PORT:-18080}" management="${MIGRATE_MANAGEMENT_PORT:-19080}"
+    (cd "$1" && PARLEY_JSON_LOGS=false QUARKUS_HTTP_PORT="$http" PARLEY_MANAGEMENT_PORT="$management" \
+        exec java -jar quarkus-run.jar) > "$BENCH_WORK/migrate.log" 2>&1 &
+    local migrating=$!
+    for _ in $(seq 1 120); do
+        curl -fsS -o /dev/null "http://127.0.0.1:$management/q/health/ready" 2>/dev/null && break
+        sleep 1
+    done
+    kill "$migrating"; wait "$migrating" || true
+    echo "Loading the synthetic dataset"
+    psql_admin -d "$PG_DB" -f bench/dataset.sql >/dev/null
+    psql_admin -d "$PG_DB" -Atc "select 'people ' || (select count(*) from person) || ', tracks ' || (select count(*) from track)
+        || ', talks ' || (select count(*) from talk) || ', participants ' || (select count(*) from talk_participant)
+        || ', outcomes ' || (select count(*) from outcome) || ', statements ' || (select count(*) from statement)
+        || ', sources ' || (select count(*) from source) || ', citations ' || (select count(*) from citation)" | tee "$BENCH_WORK/dataset.txt"
+}
+
 # The environment the packaged application reads in production.
 parley_env() {
     export QUARKUS_DATASOURCE_JDBC_URL="$PG_URL"

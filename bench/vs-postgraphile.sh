@@ -55,22 +55,7 @@ if [ "${BENCH_REUSE_DB:-}" = "1" ] && pg_restart_existing; then
     echo "Reusing the database of the previous run"
 else
     pg_start
-    parley_env
-    echo "Migrating with Parley's Flyway migrations"
-    (cd "$BENCH_WORK/parley" && PARLEY_JSON_LOGS=false QUARKUS_HTTP_PORT=18080 PARLEY_MANAGEMENT_PORT=19080 \
-        exec java -jar quarkus-run.jar) > "$BENCH_WORK/migrate.log" 2>&1 &
-    MIGRATING=$!
-    for _ in $(seq 1 120); do
-        curl -fsS -o /dev/null http://127.0.0.1:19080/q/health/ready 2>/dev/null && break
-        sleep 1
-    done
-    kill "$MIGRATING"; wait "$MIGRATING" || true
-    echo "Loading the synthetic dataset"
-    psql_admin -d "$PG_DB" -f bench/dataset.sql >/dev/null
-    psql_admin -d "$PG_DB" -Atc "select 'people ' || (select count(*) from person) || ', tracks ' || (select count(*) from track)
-        || ', talks ' || (select count(*) from talk) || ', participants ' || (select count(*) from talk_participant)
-        || ', outcomes ' || (select count(*) from outcome) || ', statements ' || (select count(*) from statement)
-        || ', sources ' || (select count(*) from source) || ', citations ' || (select count(*) from citation)" | tee "$BENCH_WORK/dataset.txt"
+    migrate_and_load_dataset "$BENCH_WORK/parley"
 fi
 parley_env
 

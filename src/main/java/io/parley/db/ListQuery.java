@@ -128,6 +128,20 @@ public final class ListQuery<E extends VersionedEntity> {
                 prefix), prefixed(count, bound.keySet(), prefix), cursor, order, alias, bound);
     }
 
+    /**
+     * Every row of the filtered list in {@code ordering}, as SQL selecting {@code columns} (SQL
+     * expressions over this list's alias), for reads that stream the whole list, such as exports.
+     */
+    public RowsSql rowsSql(Ordering<E> ordering, String columns) {
+        String direction = ordering.descending() ? " desc" : " asc";
+        return new RowsSql("select " + columns + " from " + table + " " + alias + where(clauses) + " order by "
+                + ordering.expression() + direction + ", " + alias + ".id" + direction, Map.copyOf(parameters));
+    }
+
+    /** SQL with named parameters, and their values; see {@link ListQuery#rowsSql}. */
+    public record RowsSql(String sql, Map<String, Object> parameters) {
+    }
+
     /** A page's SQL and its parameters; see {@link ListQuery#pageSql}. */
     public record PageSql(String rows, String hasPrevious, String count, String cursor, String order, String alias,
             Map<String, Object> parameters) {

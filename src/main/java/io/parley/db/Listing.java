@@ -13,6 +13,11 @@ public record Listing<E extends VersionedEntity>(ListQuery<E> query, Ordering<E>
         return query.page(request, ordering);
     }
 
+    /** Every row in this order, selecting {@code columns}; see {@link ListQuery#rowsSql}. */
+    public ListQuery.RowsSql rows(String columns) {
+        return query.rowsSql(ordering, columns);
+    }
+
     public ListQuery.PageSql sql(PageRequest request, String parameterPrefix) {
         return query.pageSql(request, ordering, parameterPrefix);
     }

@@ -57,8 +57,17 @@ public class Store {
     }
 
     public <E extends VersionedEntity> String delete(Class<E> type, NodeType nodeType, String id) {
-        nameActor();
-        em.remove(existing(type, nodeType, id));
+        return delete(type, nodeType, id, null);
+    }
+
+    /**
+     * Deletes the record {@code id} names, at {@code expectedVersion} when given. A record others
+     * still refer to is kept: the database's foreign keys refuse the delete, which
+     * {@code ErrorMapping} reports as CONFLICT naming the referring records.
+     */
+    public <E extends VersionedEntity> String delete(Class<E> type, NodeType nodeType, String id,
+            Integer expectedVersion) {
+        em.remove(forUpdate(type, nodeType, id, expectedVersion));
         em.flush();
         return id;
     }

@@ -70,6 +70,15 @@ public class EnvoyGraphQL {
         return envoys.endMandate(id, endDate);
     }
 
+    @Mutation
+    @RolesAllowed({ Roles.ADMIN })
+    @NonNull
+    @Id
+    @Description("Deletes an envoy appointment no talk participant or trip refers to; CONFLICT otherwise.")
+    public String deleteEnvoy(@NonNull @Id String id, Integer expectedVersion) {
+        return envoys.delete(id, expectedVersion);
+    }
+
     @NonNull
     public List<@NonNull Person> person(@Source List<Envoy> appointments) {
         return Batch.one(appointments, Envoy::personKey, people::byKeys);

@@ -91,6 +91,11 @@ public class EnvoyService implements NodeLoader<Envoy> {
         return store.save(envoy);
     }
 
+    @Transactional
+    public String delete(String id, Integer expectedVersion) {
+        return store.delete(Envoy.class, NodeType.ENVOY, id, expectedVersion);
+    }
+
     private Envoy apply(Envoy envoy, EnvoyInput input) {
         envoy.personKey = GlobalId.keyOf(input.personId, NodeType.PERSON, "input.personId");
         store.requireExisting(Person.class, NodeType.PERSON, "input.personId", envoy.personKey);

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.parley.db.NamedParameters;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.MIMEHeader;
@@ -139,7 +138,7 @@ public class CompiledReads {
     /** The statement's JSON, or null when the general path should answer. Runs on a worker thread. */
     private String run(Plan plan, RoutingContext request) {
         try {
-            if (readsRequireReader && !isReader(QuarkusHttpUser.getSecurityIdentityBlocking(request, null))) {
+            if (readsRequireReader && !ReadAccess.mayRead(QuarkusHttpUser.getSecurityIdentityBlocking(request, null))) {
                 return null;
             }
             try (Connection connection = database.getConnection();
@@ -152,11 +151,6 @@ public class CompiledReads {
             LOG.debugf(failed, "general path after a failed compiled read");
             return null;
         }
-    }
-
-    private static boolean isReader(SecurityIdentity identity) {
-        return identity != null && !identity.isAnonymous() && (identity.hasRole(Roles.READER)
-                || identity.hasRole(Roles.EDITOR) || identity.hasRole(Roles.ADMIN));
     }
 
     /** The content type SmallRye would answer with, or null for anything but plain JSON requests. */

@@ -61,6 +61,7 @@ public class ErrorMapping {
         }
     }
 
+    /** The contract error a failure stands for; unexpected ones are logged with a correlation id. */
     public static ApiException translate(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {

@@ -54,12 +54,19 @@ public class ReadAccess {
         return context.proceed();
     }
 
-    private static void requireReader(SecurityIdentity identity) {
-        if (identity.isAnonymous()) {
+    /** Fails with UNAUTHENTICATED without a token and FORBIDDEN without a role that may read. */
+    public static void requireReader(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
             throw ApiException.unauthenticated();
         }
-        if (!(identity.hasRole(Roles.READER) || identity.hasRole(Roles.EDITOR) || identity.hasRole(Roles.ADMIN))) {
+        if (!mayRead(identity)) {
             throw ApiException.forbidden();
         }
+    }
+
+    /** Whether the identity may read when reads require the reader role. */
+    public static boolean mayRead(SecurityIdentity identity) {
+        return identity != null && !identity.isAnonymous() && (identity.hasRole(Roles.READER)
+                || identity.hasRole(Roles.EDITOR) || identity.hasRole(Roles.ADMIN));
     }
 }

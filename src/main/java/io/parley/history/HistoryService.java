@@ -45,7 +45,8 @@ public class HistoryService {
         return revisions;
     }
 
-    private static List<FieldChange> changes(String json) {
+    /** The changed fields of a revision, as its {@code changes} column holds them. */
+    public static List<FieldChange> changes(String json) {
         JsonArray array = new JsonArray(json);
         List<FieldChange> changes = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
@@ -71,7 +72,8 @@ public class HistoryService {
         return name.toString();
     }
 
-    private static Instant instant(Object value) {
+    /** A timestamptz column's value as the JDBC driver hands it over, as an instant. */
+    public static Instant instant(Object value) {
         if (value instanceof Instant instant) {
             return instant;
         }

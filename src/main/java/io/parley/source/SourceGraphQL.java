@@ -3,6 +3,7 @@ package io.parley.source;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -48,5 +49,14 @@ public class SourceGraphQL {
     @NonNull
     public Source updateSource(@NonNull @Id String id, @NonNull SourceInput input, Integer expectedVersion) {
         return sources.update(id, input, expectedVersion);
+    }
+
+    @Mutation
+    @RolesAllowed({ Roles.ADMIN })
+    @NonNull
+    @Id
+    @Description("Deletes a source no citation refers to; CONFLICT otherwise.")
+    public String deleteSource(@NonNull @Id String id, Integer expectedVersion) {
+        return sources.delete(id, expectedVersion);
     }
 }

@@ -55,6 +55,11 @@ public class SourceService implements NodeLoader<Source> {
         return store.save(apply(store.forUpdate(Source.class, NodeType.SOURCE, id, expectedVersion), input));
     }
 
+    @Transactional
+    public String delete(String id, Integer expectedVersion) {
+        return store.delete(Source.class, NodeType.SOURCE, id, expectedVersion);
+    }
+
     private static Source apply(Source source, SourceInput input) {
         source.publisher = Inputs.required("input.publisher", input.publisher, Inputs.NAME_MAX);
         source.title = Inputs.optional("input.title", input.title, Inputs.TITLE_MAX);

@@ -58,6 +58,15 @@ public class TrackGraphQL {
         return tracks.update(id, input, expectedVersion);
     }
 
+    @Mutation
+    @RolesAllowed({ Roles.ADMIN })
+    @NonNull
+    @Id
+    @Description("Deletes a track no talk, outcome or statement belongs to; CONFLICT otherwise.")
+    public String deleteTrack(@NonNull @Id String id, Integer expectedVersion) {
+        return tracks.delete(id, expectedVersion);
+    }
+
     @NonNull
     @Description("Sources for the track's description.")
     public List<@NonNull List<@NonNull Citation>> citations(@Source List<Track> list) {

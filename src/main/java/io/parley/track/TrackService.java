@@ -65,6 +65,11 @@ public class TrackService implements NodeLoader<Track> {
         return store.save(apply(store.forUpdate(Track.class, NodeType.TRACK, id, expectedVersion), input));
     }
 
+    @Transactional
+    public String delete(String id, Integer expectedVersion) {
+        return store.delete(Track.class, NodeType.TRACK, id, expectedVersion);
+    }
+
     private Track apply(Track track, TrackInput input) {
         track.name = Inputs.required("input.name", input.name, Inputs.TITLE_MAX);
         track.summary = Inputs.optional("input.summary", input.summary, Inputs.TEXT_MAX);

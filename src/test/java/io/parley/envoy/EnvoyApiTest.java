@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.parley.graphql.Deletions;
 import io.parley.graphql.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -72,5 +73,14 @@ class EnvoyApiTest {
                 "represents", "US", "startDate", "2024-02-02", "endDate", "2024-02-01")));
         assertEquals("input.personId", badInputField(APPOINT, "input", vars("personId",
                 Fixtures.source("Not a person"), "title", "Envoy", "represents", "US")));
+    }
+
+    @Test
+    void adminsDeleteAppointmentsNoTripRefersTo() {
+        String person = Fixtures.person(Fixtures.unique("Travelling envoy"));
+        String travelled = Fixtures.envoy(person, "NO");
+        data("mutation($input: TripInput!) { recordTrip(input: $input) { id } }", "input",
+                vars("envoyId", travelled, "destination", vars("name", "Oslo")));
+        Deletions.check("deleteEnvoy", Fixtures.envoy(person, "NO"), travelled, "trips");
     }
 }

@@ -22,6 +22,12 @@ public final class Fixtures {
                 "input", vars("name", name)).getString("createPerson.id");
     }
 
+    /** A person whose facts cite {@code sourceId}. */
+    public static String person(String name, String sourceId) {
+        return data("mutation($input: PersonInput!) { createPerson(input: $input) { id } }",
+                "input", vars("name", name, "citations", List.of(vars("sourceId", sourceId)))).getString("createPerson.id");
+    }
+
     public static String source(String publisher) {
         return data("mutation($input: SourceInput!) { addSource(input: $input) { id } }",
                 "input", vars("publisher", publisher)).getString("addSource.id");

@@ -1,6 +1,7 @@
 package io.parley.graphql;
 
 import static io.parley.graphql.GraphQLClient.postAs;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,6 +38,17 @@ class ReadsRequireReaderTest {
         for (String role : new String[] { Roles.READER, Roles.EDITOR, Roles.ADMIN }) {
             JsonPath read = postAs(Tokens.withRoles(role), READ);
             assertNull(read.get("errors"), read::prettify);
+        }
+    }
+
+    @Test
+    void exportsFollowTheSameRule() {
+        for (String path : new String[] { "/export/talks.csv", "/export/events.jsonl" }) {
+            given().when().get(path).then().statusCode(401).body("errors[0].extensions.code",
+                    org.hamcrest.Matchers.equalTo("UNAUTHENTICATED"));
+            given().auth().oauth2(Tokens.withRoles("guest")).when().get(path).then().statusCode(403)
+                    .body("errors[0].extensions.code", org.hamcrest.Matchers.equalTo("FORBIDDEN"));
+            given().auth().oauth2(Tokens.withRoles(Roles.READER)).when().get(path).then().statusCode(200);
         }
     }
 

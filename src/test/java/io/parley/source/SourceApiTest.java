@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.parley.graphql.Deletions;
 import io.parley.graphql.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -45,5 +46,12 @@ class SourceApiTest {
         assertEquals("input.url", badInputField(ADD, "input", vars("publisher", "X", "url", "javascript:alert(1)")));
         assertEquals("input.language", badInputField(ADD, "input", vars("publisher", "X", "language", "English")));
         assertEquals("input.publisher", badInputField(ADD, "input", vars("publisher", "")));
+    }
+
+    @Test
+    void adminsDeleteSourcesNoCitationRefersTo() {
+        String cited = Fixtures.source(Fixtures.unique("Cited"));
+        Fixtures.person(Fixtures.unique("Sourced"), cited);
+        Deletions.check("deleteSource", Fixtures.source(Fixtures.unique("Unused")), cited, "citations");
     }
 }

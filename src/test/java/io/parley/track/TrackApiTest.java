@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.parley.graphql.Deletions;
 import io.parley.graphql.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -38,5 +39,12 @@ class TrackApiTest {
                 "input", vars("name", name));
         List<String> names = data("{ tracks(first: 100) { nodes { name } } }").getList("tracks.nodes.name");
         assertEquals(names.stream().sorted().toList(), names, "tracks are listed by name");
+    }
+
+    @Test
+    void adminsDeleteTracksNothingBelongsTo() {
+        String used = Fixtures.track(Fixtures.unique("Used track"));
+        Fixtures.talk("A talk on the track", "2024-05-05", used, Fixtures.person(Fixtures.unique("Negotiator")));
+        Deletions.check("deleteTrack", Fixtures.track(Fixtures.unique("Unused track")), used, "talks");
     }
 }

@@ -1,0 +1,217 @@
+package io.parley.export;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.db.ListQuery;
+import io.parley.envoy.EnvoyFilter;
+import io.parley.envoy.EnvoyService;
+import io.parley.graphql.OrderDirection;
+import io.parley.outcome.OutcomeFilter;
+import io.parley.outcome.OutcomeKind;
+import io.parley.outcome.OutcomeService;
+import io.parley.outcome.OutcomeStatus;
+import io.parley.person.PersonFilter;
+import io.parley.person.PersonService;
+import io.parley.source.SourceService;
+import io.parley.statement.StatementFilter;
+import io.parley.statement.StatementService;
+import io.parley.statement.Tone;
+import io.parley.talk.TalkFilter;
+import io.parley.talk.TalkFormat;
+import io.parley.talk.TalkOrder;
+import io.parley.talk.TalkOrderField;
+import io.parley.talk.TalkService;
+import io.parley.talk.TalkStatus;
+import io.parley.track.TrackService;
+import io.parley.trip.TripFilter;
+import io.parley.trip.TripService;
+
+/**
+ * One CSV export per record type, each the GraphQL list of that type (same filters, same
+ * order, read through the feature's own listing SQL) with the columns docs/exports.md lists.
+ */
+@ApplicationScoped
+public class CsvExports {
+
+    /** An export's rows for a query string, and its columns. */
+    record CsvExport(Function<QueryParameters, ListQuery.RowsSql> rows, Columns columns) {
+    }
+
+    private static final String PARTICIPANTS = "from talk_participant tp join person p on p.id = tp.person_id"
+            + " where tp.talk_id = t.id";
+
+    private final Map<String, CsvExport> exports;
+
+    public CsvExports(TalkService talks, PersonService people, OutcomeService outcomes, StatementService statements,
+            TripService trips, EnvoyService envoys, TrackService tracks, SourceService sources) {
+        Columns talk = new Columns("t").identity("Talk")
+                .text("title", "t.title")
+                .value("date", "t.date").value("date_precision", "t.date_precision")
+                .instant("starts_at", "t.starts_at").instant("ends_at", "t.ends_at")
+                .value("status", "t.status").value("format", "t.format").value("closed_door", "t.closed_door")
+                .aggregates(PARTICIPANTS,
+                        "participants", "string_agg(p.name || ' (' || tp.role || ')', '; ' order by tp.ordinal)",
+                        "participant_ids", "string_agg(graphql_id('Person', tp.person_id), '; ' order by tp.ordinal)",
+                        "participant_wikidata_ids", "string_agg(coalesce(p.wikidata_id, ''), '; ' order by tp.ordinal)")
+                .text("location_name", "t.location_name").text("location_city", "t.location_city")
+                .value("location_country_code", "t.location_country_code")
+                .value("location_latitude", "t.location_latitude").value("location_longitude", "t.location_longitude")
+                .id("track_id", "Track", "t.track_id")
+                .text("track", "(select tr.name from track tr where tr.id = t.track_id)")
+                .text("summary", "t.summary")
+                .citations("talk_id").updatedAt();
+        Columns person = new Columns("p").identity("Person")
+                .text("name", "p.name").text("aliases", "array_to_string(p.aliases, '; ')")
+                .value("birth_date", "p.birth_date").value("country_code", "p.country_code")
+                .value("wikidata_id", "p.wikidata_id")
+                .text("positions", "(select string_agg(pp.title || coalesce(' (' || pp.organization || ')', ''), '; '"
+                        + " order by pp.ordinal) from person_position pp where pp.person_id = p.id)")
+                .text("summary", "p.summary")
+                .citations("person_id").updatedAt();
+        Columns outcome = new Columns("o").identity("Outcome")
+                .value("kind", "o.kind").value("status", "o.status").text("title", "o.title")
+                .value("date", "o.date").value("date_precision", "o.date_precision")
+                .text("figures", "(select string_agg(f.value || ' ' || f.label || case when f.approximate"
+                        + " then ' (approximate)' else '' end, '; ' order by f.ordinal) from outcome_figure f"
+                        + " where f.outcome_id = o.id)")
+                .text("credited_to", "(select string_agg(p.name, '; ' order by x.ordinal) from outcome_credit x"
+                        + " join person p on p.id = x.person_id where x.outcome_id = o.id)")
+                .text("beneficiaries", "(select string_agg(p.name, '; ' order by x.ordinal) from outcome_beneficiary x"
+                        + " join person p on p.id = x.person_id where x.outcome_id = o.id)")
+                .text("talk_ids", "(select string_agg(graphql_id('Talk', x.talk_id), '; ' order by x.ordinal)"
+                        + " from outcome_talk x where x.outcome_id = o.id)")
+                .id("track_id", "Track", "o.track_id")
+                .text("track", "(select tr.name from track tr where tr.id = o.track_id)")
+                .text("description", "o.description")
+                .citations("outcome_id").updatedAt();
+        Columns statement = new Columns("s").identity("Statement")
+                .id("speaker_id", "Person", "s.speaker_id")
+                .text("speaker", "(select p.name from person p where p.id = s.speaker_id)")
+                .text("quote", "s.quote").value("verbatim", "s.verbatim")
+                .value("said_on", "s.said_on").value("said_on_precision", "s.said_on_precision")
+                .value("tone", "s.tone").id("talk_id", "Talk", "s.talk_id").id("track_id", "Track", "s.track_id")
+                .citations("statement_id").updatedAt();
+        Columns trip = new Columns("r").identity("Trip")
+                .id("envoy_id", "Envoy", "r.envoy_id")
+                .text("envoy", "(select p.name || ', ' || e.title from envoy e join person p on p.id = e.person_id"
+                        + " where e.id = r.envoy_id)")
+                .text("destination_name", "r.destination_name").text("destination_city", "r.destination_city")
+                .value("destination_country_code", "r.destination_country_code")
+                .value("destination_latitude", "r.destination_latitude")
+                .value("destination_longitude", "r.destination_longitude")
+                .value("arrived_on", "r.arrived_on").value("departed_on", "r.departed_on")
+                .text("purpose", "r.purpose").text("summary", "r.summary")
+                .text("talk_ids", "(select string_agg(graphql_id('Talk', x.talk_id), '; ' order by x.ordinal)"
+                        + " from trip_talk x where x.trip_id = r.id)")
+                .citations("trip_id").updatedAt();
+        Columns envoy = new Columns("e").identity("Envoy")
+                .id("person_id", "Person", "e.person_id")
+                .text("person", "(select p.name from person p where p.id = e.person_id)")
+                .text("title", "e.title").value("represents", "e.represents")
+                .id("appointed_by_id", "Person", "e.appointed_by_id")
+                .text("appointed_by", "(select p.name from person p where p.id = e.appointed_by_id)")
+                .text("mandate", "e.mandate")
+                .value("announced_on", "e.announced_on").value("announced_on_precision", "e.announced_on_precision")
+                .value("start_date", "e.start_date").value("end_date", "e.end_date")
+                .citations("envoy_id").updatedAt();
+        Columns track = new Columns("t").identity("Track")
+                .text("name", "t.name").value("status", "t.status")
+                .text("parties", "array_to_string(t.parties, '; ')").text("summary", "t.summary")
+                .citations("track_id").updatedAt();
+        Columns source = new Columns("s").identity("Source")
+                .text("publisher", "s.publisher").text("title", "s.title").text("url", "s.url")
+                .value("published_on", "s.published_on").value("language", "s.language").updatedAt();
+
+        exports = Map.of(
+                "talks", new CsvExport(q -> talks.listing(talkFilter(q), talkOrder(q)).rows(talk.selectList()), talk),
+                "people", new CsvExport(q -> people.listing(personFilter(q)).rows(person.selectList()), person),
+                "outcomes", new CsvExport(q -> outcomes.listing(outcomeFilter(q)).rows(outcome.selectList()), outcome),
+                "statements", new CsvExport(q -> statements.listing(statementFilter(q)).rows(statement.selectList()),
+                        statement),
+                "trips", new CsvExport(q -> trips.listing(tripFilter(q)).rows(trip.selectList()), trip),
+                "envoys", new CsvExport(q -> envoys.listing(envoyFilter(q)).rows(envoy.selectList()), envoy),
+                "tracks", new CsvExport(q -> tracks.listing().rows(track.selectList()), track),
+                "sources", new CsvExport(q -> sources.listing().rows(source.selectList()), source));
+    }
+
+    /** The export of a record type by its plural name (talks, people, ...), or null. */
+    CsvExport named(String name) {
+        return exports.get(name);
+    }
+
+    static TalkFilter talkFilter(QueryParameters q) {
+        TalkFilter f = new TalkFilter();
+        f.participantIds = q.list("participantIds");
+        f.envoyIds = q.list("envoyIds");
+        f.trackIds = q.list("trackIds");
+        f.from = q.date("from");
+        f.to = q.date("to");
+        f.statuses = q.enums("statuses", TalkStatus.class);
+        f.formats = q.enums("formats", TalkFormat.class);
+        f.countryCode = q.text("countryCode");
+        f.text = q.text("text");
+        return f;
+    }
+
+    /** orderBy=DATE and direction=ASC, as TalkOrder's two fields; the GraphQL default when absent. */
+    private static TalkOrder talkOrder(QueryParameters q) {
+        TalkOrderField field = q.oneOf("orderBy", TalkOrderField.class);
+        OrderDirection direction = q.oneOf("direction", OrderDirection.class);
+        if (field == null && direction == null) {
+            return null;
+        }
+        TalkOrder order = new TalkOrder();
+        order.field = field == null ? TalkOrderField.DATE : field;
+        order.direction = direction == null ? OrderDirection.DESC : direction;
+        return order;
+    }
+
+    private static PersonFilter personFilter(QueryParameters q) {
+        PersonFilter f = new PersonFilter();
+        f.name = q.text("name");
+        f.countryCode = q.text("countryCode");
+        return f;
+    }
+
+    static OutcomeFilter outcomeFilter(QueryParameters q) {
+        OutcomeFilter f = new OutcomeFilter();
+        f.kinds = q.enums("kinds", OutcomeKind.class);
+        f.statuses = q.enums("statuses", OutcomeStatus.class);
+        f.trackIds = q.list("trackIds");
+        f.from = q.date("from");
+        f.to = q.date("to");
+        return f;
+    }
+
+    private static StatementFilter statementFilter(QueryParameters q) {
+        StatementFilter f = new StatementFilter();
+        f.speakerIds = q.list("speakerIds");
+        f.tones = q.enums("tones", Tone.class);
+        f.trackIds = q.list("trackIds");
+        f.talkIds = q.list("talkIds");
+        f.from = q.date("from");
+        f.to = q.date("to");
+        f.text = q.text("text");
+        return f;
+    }
+
+    private static TripFilter tripFilter(QueryParameters q) {
+        TripFilter f = new TripFilter();
+        f.envoyIds = q.list("envoyIds");
+        f.countryCode = q.text("countryCode");
+        f.from = q.date("from");
+        f.to = q.date("to");
+        return f;
+    }
+
+    private static EnvoyFilter envoyFilter(QueryParameters q) {
+        EnvoyFilter f = new EnvoyFilter();
+        f.name = q.text("name");
+        f.represents = q.text("represents");
+        f.active = q.bool("active");
+        return f;
+    }
+}

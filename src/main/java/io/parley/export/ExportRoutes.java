@@ -1,0 +1,216 @@
+package io.parley.export;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.parley.db.ListQuery;
+import io.parley.db.NamedParameters;
+import io.parley.graphql.ApiException;
+import io.parley.graphql.ErrorMapping;
+import io.parley.graphql.ReadAccess;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /export/<type>.csv} and {@code GET /export/events.jsonl}: whole filtered lists,
+ * streamed. Each export reads in one read-only REPEATABLE READ transaction (one consistent
+ * snapshot) through a server-side cursor, {@value #FETCH_SIZE} rows per round trip, and writes
+ * each row to the response as it arrives, waiting whenever the client reads slower (see
+ * {@link ResponseStream}): memory stays constant whatever the export's size. Reads are public
+ * unless they require the reader role, as GraphQL reads are; a refused request gets the status
+ * and a GraphQL-style error body ({@code errors[0].extensions.code}).
+ */
+@ApplicationScoped
+public class ExportRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ExportRoutes.class);
+    /** Rows per round trip: 500 talk rows are about 250 KB, a few chunks of output each. */
+    static final int FETCH_SIZE = 500;
+    /** The field a refusal for too many running exports names. */
+    private static final String BUSY = "export";
+
+    private final CsvExports csv;
+    private final PloverEvents events;
+    private final DataSource database;
+    private final boolean readsRequireReader;
+    /**
+     * Each running export holds a worker thread and a database connection until its client has
+     * read everything; beyond this many at once, more are refused (LIMIT_EXCEEDED, HTTP 429)
+     * so that slow downloads cannot starve the API of either.
+     */
+    private final Semaphore running;
+    private final int maxRunning;
+
+    public ExportRoutes(CsvExports csv, PloverEvents events, DataSource database,
+            @ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader,
+            @ConfigProperty(name = "parley.export.max-concurrent") int maxRunning) {
+        this.csv = csv;
+        this.events = events;
+        this.database = database;
+        this.readsRequireReader = readsRequireReader;
+        this.maxRunning = maxRunning;
+        this.running = new Semaphore(maxRunning);
+    }
+
+    void route(@Observes Router router) {
+        router.get("/export/events.jsonl").handler(request -> start(request, "events.jsonl",
+                "application/x-ndjson; charset=utf-8", (query, out) -> {
+                    List<ListQuery.RowsSql> statements = events.rows(query);
+                    query.requireAllRead();
+                    return connection -> {
+                        for (ListQuery.RowsSql statement : statements) {
+                            stream(connection, statement, row -> out.write(row.getString(1) + "\n"));
+                        }
+                    };
+                }));
+        router.getWithRegex("/export/([a-z]+)\\.csv").handler(request -> {
+            String type = request.pathParam("param0");
+            CsvExports.CsvExport export = csv.named(type);
+            if (export == null) {
+                request.next();
+                return;
+            }
+            start(request, type + ".csv", "text/csv; charset=utf-8; header=present", (query, out) -> {
+                ListQuery.RowsSql statement = export.rows().apply(query);
+                query.requireAllRead();
+                List<Columns.Column> columns = export.columns().list();
+                return connection -> {
+                    StringBuilder line = new StringBuilder(1024);
+                    for (int i = 0; i < columns.size(); i++) {
+                        Csv.field(line.append(i == 0 ? "" : ","), columns.get(i).header(), false);
+                    }
+                    out.write(line.append("\r\n"));
+                    stream(connection, statement, row -> {
+                        line.setLength(0);
+                        String[] cells = export.columns().read(row);
+                        for (int i = 0; i < columns.size(); i++) {
+                            if (i > 0) {
+                                line.append(',');
+                            }
+                            Csv.field(line, cells[i], columns.get(i).text());
+                        }
+                        out.write(line.append("\r\n"));
+                    });
+                };
+            });
+        });
+    }
+
+    /** What an export does with its database connection. */
+    interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Reads the query string into the export's statements (refusing bad input) before anything is sent. */
+    interface Plan {
+        Work prepare(QueryParameters query, ResponseStream out);
+    }
+
+    interface RowHandler {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    private void start(RoutingContext request, String fileName, String contentType, Plan plan) {
+        Context context = Vertx.currentContext();
+        ResponseStream out = new ResponseStream(context, request.response(), contentType, fileName);
+        if (!running.tryAcquire()) {
+            refuse(request, ApiException.limitExceeded(BUSY, "at most " + maxRunning
+                    + " exports run at once; try again when one has finished"));
+            return;
+        }
+        request.vertx().executeBlocking(() -> {
+            try {
+                if (readsRequireReader) {
+                    ReadAccess.requireReader(QuarkusHttpUser.getSecurityIdentityBlocking(request, null));
+                }
+                Work work = plan.prepare(new QueryParameters(request.queryParams()), out);
+                try (Connection connection = database.getConnection()) {
+                    connection.setAutoCommit(false);
+                    connection.setReadOnly(true);
+                    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    try {
+                        work.run(connection);
+                    } finally {
+                        connection.rollback();
+                        connection.setAutoCommit(true);
+                    }
+                }
+                out.finish();
+            } catch (ResponseStream.ClientGone gone) {
+                LOG.debugf("export %s stopped: %s", fileName, gone.getMessage());
+            } catch (Exception | Error failure) {
+                ApiException error = ErrorMapping.translate(failure);
+                if (out.started()) {
+                    LOG.warnf("export %s failed after it started (%s): %s", fileName, error.code(), error.getMessage());
+                    out.abort();
+                } else {
+                    context.runOnContext(ignored -> refuse(request, error));
+                }
+            } finally {
+                running.release();
+            }
+            return null;
+        }, false);
+    }
+
+    private static void stream(Connection connection, ListQuery.RowsSql statement, RowHandler handler)
+            throws SQLException {
+        try (PreparedStatement query = NamedParameters.prepare(connection, statement.sql(), statement.parameters())) {
+            query.setFetchSize(FETCH_SIZE);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    handler.accept(rows);
+                }
+            }
+        }
+    }
+
+    /** The error as GraphQL words it, with the HTTP status that fits its code. */
+    private static void refuse(RoutingContext request, ApiException error) {
+        Map<String, Object> extensions = error.getExtensions();
+        String message = error.getMessage();
+        Object field = extensions.get("field");
+        if (field instanceof String name && name.startsWith("filter.")) {
+            // The listing names the GraphQL argument; here the same value came as a query parameter.
+            String parameter = name.substring("filter.".length());
+            extensions.put("field", parameter);
+            message = message.replaceFirst("^filter\\.", "");
+        }
+        JsonObject body = new JsonObject().put("errors", new JsonArray().add(new JsonObject()
+                .put("message", message).put("extensions", new JsonObject(extensions))));
+        request.response().setStatusCode(status(error)).putHeader("Content-Type", "application/json")
+                .end(body.encode());
+    }
+
+    private static int status(ApiException error) {
+        return switch (error.code()) {
+            case BAD_USER_INPUT -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            // Too many exports at once is a matter of waiting; too many values in a filter is not.
+            case LIMIT_EXCEEDED -> BUSY.equals(error.getExtensions().get("field")) ? 429 : 400;
+            case UNAVAILABLE -> 503;
+            default -> 500;
+        };
+    }
+}
