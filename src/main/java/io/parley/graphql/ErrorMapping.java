@@ -61,7 +61,7 @@ public class ErrorMapping {
         }
     }
 
-    static ApiException translate(Throwable failure) {
+    public static ApiException translate(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
                 return api;
