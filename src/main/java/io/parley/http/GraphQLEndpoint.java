@@ -75,7 +75,7 @@ public class GraphQLEndpoint {
             context.next();
             return;
         }
-        context.response().putHeader(HttpHeaders.VARY, HttpCaching.VARY);
+        HttpCaching.vary(context);
         ResponseType type = ResponseType.negotiate(context);
         if (type == null) {
             refuse(context, ResponseType.JSON, new Refusal(ApiException.badInput("Accept",
@@ -126,14 +126,16 @@ public class GraphQLEndpoint {
         } catch (Refusal refusal) {
             return Future.failedFuture(refusal);
         }
-        if (persistedQuery == null && !trustedOnly) {
+        if (persistedQuery == null && request.documentId() == null && !trustedOnly) {
             return Future.succeededFuture(request);
         }
         return context.vertx().executeBlocking(() -> {
             String document = request.query();
             boolean trusted = false;
-            if (persistedQuery != null) {
-                PersistedDocuments.Stored stored = persisted.resolve(persistedQuery, document);
+            if (persistedQuery != null || request.documentId() != null) {
+                PersistedDocuments.Stored stored = persistedQuery != null
+                        ? persisted.resolve(persistedQuery, document)
+                        : persisted.byId(request.documentId());
                 document = stored.document();
                 trusted = stored.trusted();
             }

@@ -10,10 +10,12 @@ import io.vertx.core.json.JsonObject;
  * One GraphQL-over-HTTP request, read from a JSON body or from the URL of a GET: {@code query},
  * {@code operationName}, {@code variables} and {@code extensions}. Whatever is not of the spec's
  * shape is refused here as BAD_USER_INPUT with HTTP 400, before anything parses the document.
- * A request may lack its query when it names a persisted one by hash.
+ * A request may lack its query when it names a persisted one: by hash in
+ * {@code extensions.persistedQuery} (Apollo, urql) or by {@code documentId} (the spec's
+ * persisted-documents proposal, and the ids of a trusted-documents manifest).
  */
 public record GraphQLRequest(String query, String operationName, Map<String, Object> variables,
-        Map<String, Object> extensions) {
+        Map<String, Object> extensions, String documentId) {
 
     static GraphQLRequest fromBody(String body) {
         String text = body == null ? "" : body.strip();
@@ -28,17 +30,18 @@ public record GraphQLRequest(String query, String operationName, Map<String, Obj
             throw Refusal.malformed("request", "the body must be a JSON object with a query");
         }
         return of(request.getValue("query"), request.getValue("operationName"), request.getValue("variables"),
-                request.getValue("extensions"));
+                request.getValue("extensions"), request.getValue("documentId"));
     }
 
     static GraphQLRequest fromDocument(String body) {
-        return new GraphQLRequest(body, null, Map.of(), Map.of());
+        return new GraphQLRequest(body, null, Map.of(), null, null);
     }
 
     /** A GET: the parameters are URL-encoded strings, variables and extensions JSON-encoded. */
     static GraphQLRequest fromUrl(MultiMap parameters) {
         return of(parameters.get("query"), parameters.get("operationName"),
-                json("variables", parameters.get("variables")), json("extensions", parameters.get("extensions")));
+                json("variables", parameters.get("variables")), json("extensions", parameters.get("extensions")),
+                parameters.get("documentId"));
     }
 
     private static Object json(String name, String encoded) {
@@ -52,7 +55,8 @@ public record GraphQLRequest(String query, String operationName, Map<String, Obj
         }
     }
 
-    private static GraphQLRequest of(Object query, Object operationName, Object variables, Object extensions) {
+    private static GraphQLRequest of(Object query, Object operationName, Object variables, Object extensions,
+            Object documentId) {
         if (query != null && !(query instanceof String)) {
             throw Refusal.malformed("query", "must be a string");
         }
@@ -65,10 +69,13 @@ public record GraphQLRequest(String query, String operationName, Map<String, Obj
         if (extensions != null && !(extensions instanceof JsonObject)) {
             throw Refusal.malformed("extensions", "must be an object");
         }
+        if (documentId != null && !(documentId instanceof String)) {
+            throw Refusal.malformed("documentId", "must be a string");
+        }
         GraphQLRequest request = new GraphQLRequest((String) query, (String) operationName,
                 variables == null ? Map.of() : ((JsonObject) variables).getMap(),
-                extensions == null ? null : ((JsonObject) extensions).getMap());
-        if (request.query == null && request.persistedQuery() == null) {
+                extensions == null ? null : ((JsonObject) extensions).getMap(), (String) documentId);
+        if (request.query == null && request.persistedQuery() == null && request.documentId == null) {
             throw Refusal.malformed("query", "is missing");
         }
         return request;
@@ -93,6 +100,6 @@ public record GraphQLRequest(String query, String operationName, Map<String, Obj
     }
 
     GraphQLRequest withQuery(String document) {
-        return new GraphQLRequest(document, operationName, variables, extensions);
+        return new GraphQLRequest(document, operationName, variables, extensions, documentId);
     }
 }

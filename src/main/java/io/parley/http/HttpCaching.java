@@ -46,6 +46,12 @@ public class HttpCaching {
                 && matches(request.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag);
     }
 
+    /** Adds what the answer varies with to what earlier handlers (CORS: Origin) said it varies with. */
+    static void vary(RoutingContext request) {
+        String earlier = request.response().headers().get(HttpHeaders.VARY);
+        request.response().putHeader(HttpHeaders.VARY, earlier == null ? VARY : earlier + ", " + VARY);
+    }
+
     void notCacheable(RoutingContext request) {
         request.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     }

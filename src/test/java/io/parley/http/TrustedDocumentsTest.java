@@ -43,6 +43,9 @@ import io.vertx.core.json.JsonObject;
 class TrustedDocumentsTest {
 
     static final String MANIFEST_QUERY = "query ManifestTracks { tracks(first: 3) { totalCount } }";
+    /** Relay's compiler names documents by MD5 (32 hex digits) and clients send that id. */
+    static final String RELAY_ID = "0123456789abcdef0123456789abcdef";
+    static final String RELAY_QUERY = "query RelayTracks { tracks(first: 1) { nodes { name } } }";
     private static final int CAP = 5;
 
     public static class TrustedOnly implements QuarkusTestProfile {
@@ -52,7 +55,7 @@ class TrustedDocumentsTest {
                 Path manifest = Files.createTempFile("trusted-documents", ".json");
                 // As GraphQL Codegen's client preset writes persisted-documents.json: hash -> document.
                 Files.writeString(manifest, new JsonObject().put(PersistedDocuments.sha256(MANIFEST_QUERY), MANIFEST_QUERY)
-                        .encodePrettily());
+                        .put(RELAY_ID, RELAY_QUERY).encodePrettily());
                 manifest.toFile().deleteOnExit();
                 return Map.of("parley.trusted-documents.enabled", "true",
                         "parley.trusted-documents.manifest", manifest.toString(),
@@ -84,6 +87,19 @@ class TrustedDocumentsTest {
                         new JsonObject().put("version", 1).put("sha256Hash", hash)).encode())
                 .when().get("/graphql").then().statusCode(200).body("errors", nullValue());
         ask(null, "application/json", MANIFEST_QUERY).statusCode(200).body("errors", nullValue());
+    }
+
+    @Test
+    void manifestIdsWorkAsDocumentIds() {
+        given().accept("application/json").contentType("application/json").body(Map.of("documentId", RELAY_ID))
+                .when().post("/graphql").then().statusCode(200).body("errors", nullValue())
+                .body("data.tracks.nodes.size()", equalTo(1));
+        ask(null, "application/json", RELAY_QUERY).statusCode(200).body("errors", nullValue());
+        given().accept("application/json").queryParam("documentId", "sha256:" + PersistedDocuments.sha256(MANIFEST_QUERY))
+                .when().get("/graphql").then().statusCode(200).body("errors", nullValue());
+        given().accept("application/json").queryParam("documentId", "sha256:" + PersistedDocuments.sha256("{ x }"))
+                .when().get("/graphql").then().statusCode(200)
+                .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_FOUND"));
     }
 
     @Test

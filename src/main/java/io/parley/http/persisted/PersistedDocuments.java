@@ -66,18 +66,21 @@ public class PersistedDocuments {
     private final int maxDocuments;
     private final long maxDocumentSize;
     private final Optional<String> manifest;
+    private final boolean trustedOnly;
     private final Map<String, Stored> cache = new ConcurrentHashMap<>();
 
     public PersistedDocuments(DataSource database, Documents documents, Instance<GraphQLSchema> servedSchema,
             @ConfigProperty(name = "parley.persisted.max-documents") int maxDocuments,
             @ConfigProperty(name = "parley.persisted.max-document-size") MemorySize maxDocumentSize,
-            @ConfigProperty(name = "parley.trusted-documents.manifest") Optional<String> manifest) {
+            @ConfigProperty(name = "parley.trusted-documents.manifest") Optional<String> manifest,
+            @ConfigProperty(name = "parley.trusted-documents.enabled") boolean trustedOnly) {
         this.database = database;
         this.documents = documents;
         this.servedSchema = servedSchema;
         this.maxDocuments = maxDocuments;
         this.maxDocumentSize = maxDocumentSize.asLongValue();
         this.manifest = manifest;
+        this.trustedOnly = trustedOnly;
     }
 
     /** Loads the trusted-document manifest, refusing to start when any of its documents is invalid. */
@@ -98,7 +101,13 @@ public class PersistedDocuments {
                     + " holds entries that are not valid documents for this schema: " + invalid);
         }
         for (Map.Entry<String, Object> entry : entries) {
-            storeTrusted(entry.getKey(), (String) entry.getValue(), "manifest");
+            String document = (String) entry.getValue();
+            storeTrusted(entry.getKey(), document, "manifest");
+            // Relay names documents by MD5; keep the SHA-256 too, for persistedQuery hashes and full documents.
+            String hash = sha256(document);
+            if (!hash.equals(entry.getKey())) {
+                storeTrusted(hash, document, "manifest");
+            }
         }
         LOG.infof("Loaded %d trusted documents from %s", entries.size(), manifest.get());
     }
@@ -134,6 +143,19 @@ public class PersistedDocuments {
         }
         registerAutomatic(hash, query);
         return new Stored(query, false);
+    }
+
+    /**
+     * The document a {@code documentId} names (the GraphQL over HTTP persisted-documents
+     * proposal: {@code sha256:<hash>}, or a manifest's own id), or PERSISTED_QUERY_NOT_FOUND. Blocking.
+     */
+    public Stored byId(String documentId) {
+        String id = documentId.startsWith("sha256:") ? documentId.substring("sha256:".length()) : documentId;
+        Stored known = ID.matcher(id).matches() ? find(id) : null;
+        if (known == null) {
+            throw ApiException.persistedQueryNotFound();
+        }
+        return known;
     }
 
     /** Whether a document sent in full is a trusted one. Blocking. */
@@ -175,10 +197,10 @@ public class PersistedDocuments {
 
     private Stored find(String id) {
         Stored cached = cache.get(id);
-        if (cached != null && cached.trusted()) {
+        if (cached != null && (cached.trusted() || !trustedOnly)) {
             return cached;
         }
-        // Not cached, or cached as automatic: another replica's admin may have trusted it since.
+        // Not cached, or cached as automatic when trust matters: another replica's admin may have trusted it since.
         try (Connection connection = database.getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "select document, origin <> 'automatic' from persisted_document where id = ?")) {
