@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import io.parley.http.persisted.PersistedDocuments;
@@ -34,6 +35,9 @@ class PersistedQueriesTest {
 
     @Inject
     DataSource database;
+
+    @Inject
+    SessionFactory sessionFactory;
 
     /** A document no other test sends, so its hash starts unknown. */
     private static String freshQuery() {
@@ -76,6 +80,20 @@ class PersistedQueriesTest {
                 .queryParam("variables", "{}")
                 .when().get("/graphql").then().statusCode(200).body("errors", nullValue())
                 .body("data.tracks.totalCount", notNullValue()).header("ETag", notNullValue());
+    }
+
+    @Test
+    void compiledReadsAnswerPersistedQueries() {
+        String query = freshQuery();
+        String hash = PersistedDocuments.sha256(query);
+        post("application/json", query, hash).statusCode(200).body("errors", nullValue());
+        var statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        post("application/json", null, hash).statusCode(200).body("errors", nullValue());
+        given().accept("application/json")
+                .queryParam("extensions", "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}")
+                .when().get("/graphql").then().statusCode(200).body("errors", nullValue());
+        assertEquals(0, statistics.getPrepareStatementCount(), "one SQL statement each, outside Hibernate");
     }
 
     @Test
