@@ -32,9 +32,10 @@ import graphql.schema.GraphQLSchema;
  * POST, GET and persisted queries alike). A query whose every field a feature describes
  * ({@link JsonReads}) is parsed and validated against the served schema (documents are cached),
  * held to the same {@link QueryLimits}, compiled by {@link ReadCompiler} and answered with the
- * JSON PostgreSQL builds: one statement, no entities, no per-field resolvers. Everything else, and anything that goes wrong on the way (invalid
- * documents, refused limits, bad arguments, reads needing a role the caller lacks, a database
- * error), takes the general path, so errors are always the general path's own.
+ * JSON PostgreSQL builds: one statement, no entities, no per-field resolvers. Everything else,
+ * and anything that goes wrong on the way (invalid documents, refused limits, bad arguments,
+ * reads needing a role the caller lacks, a database error), takes the general path, so errors
+ * are always the general path's own.
  */
 @ApplicationScoped
 public class CompiledReads {
