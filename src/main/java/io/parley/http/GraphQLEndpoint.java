@@ -208,6 +208,10 @@ public class GraphQLEndpoint {
     }
 
     private void refuse(RoutingContext context, ResponseType type, Refusal refusal) {
+        if (context.response().ended()) {
+            // Quarkus already refused a token that does not verify (HTTP 401) while we waited for the identity.
+            return;
+        }
         caching.notCacheable(context);
         refusal.headers.forEach(context.response()::putHeader);
         context.response().setStatusCode(refusal.status(type)).putHeader(HttpHeaders.CONTENT_TYPE, type.contentType)

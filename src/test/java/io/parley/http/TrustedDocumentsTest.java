@@ -117,6 +117,8 @@ class TrustedDocumentsTest {
             ask(Tokens.withRoles(role), "application/json", unknown).statusCode(200).body("errors", nullValue())
                     .body("data.people.totalCount", notNullValue());
         }
+        // A token that does not verify cannot vouch for anything: Quarkus refuses it with 401.
+        ask(Tokens.expired(), "application/json", unknown).statusCode(401);
         // Sending hash and query registers an automatic document, which does not make it trusted.
         post("application/json", unknown, PersistedDocuments.sha256(unknown))
                 .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
