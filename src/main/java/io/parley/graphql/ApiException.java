@@ -65,6 +65,16 @@ public final class ApiException extends RuntimeException implements GraphQLError
                 null, null);
     }
 
+    /** A refusal for a reason the message gives, such as an operation that is not a trusted document. */
+    public static ApiException forbidden(String message) {
+        return new ApiException(ErrorCode.FORBIDDEN, null, message, null, null);
+    }
+
+    /** Worded exactly as Apollo Client and urql recognise it, so they retry with the query. */
+    public static ApiException persistedQueryNotFound() {
+        return new ApiException(ErrorCode.PERSISTED_QUERY_NOT_FOUND, null, "PersistedQueryNotFound", null, null);
+    }
+
     public static ApiException limitExceeded(String field, String message) {
         return new ApiException(ErrorCode.LIMIT_EXCEEDED, field, field + ": " + message, null, null);
     }

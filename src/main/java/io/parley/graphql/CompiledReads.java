@@ -5,13 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.json.bind.Jsonb;
 
@@ -20,9 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.parley.db.NamedParameters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.MIMEHeader;
-import io.vertx.ext.web.Router;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 import graphql.execution.RawVariables;
@@ -31,25 +27,22 @@ import graphql.normalized.ExecutableNormalizedOperationFactory;
 import graphql.schema.GraphQLSchema;
 
 /**
- * Reads compiled into one SQL statement, in front of SmallRye GraphQL. A POSTed query whose every
- * field a feature describes ({@link JsonReads}) is parsed and validated against the served
- * schema (documents are cached), held to the same {@link QueryLimits}, compiled by
- * {@link ReadCompiler} and answered with the JSON PostgreSQL builds: one statement, no entities,
- * no per-field resolvers. Everything else, and anything that goes wrong on the way (invalid
- * documents, refused limits, bad arguments, reads needing a role the caller lacks, a database
- * error), takes the general path, so errors are always the general path's own.
+ * Reads compiled into one SQL statement, asked before SmallRye GraphQL by the HTTP endpoint (for
+ * POST, GET and persisted queries alike). A query whose every field a feature describes
+ * ({@link JsonReads}) is parsed and validated against the served schema (documents are cached),
+ * held to the same {@link QueryLimits}, compiled by {@link ReadCompiler} and answered with the
+ * JSON PostgreSQL builds: one statement, no entities, no per-field resolvers. Everything else,
+ * and anything that goes wrong on the way (invalid documents, refused limits, bad arguments,
+ * reads needing a role the caller lacks, a database error), takes the general path, so errors
+ * are always the general path's own.
  */
 @ApplicationScoped
 public class CompiledReads {
 
     private static final Logger LOG = Logger.getLogger(CompiledReads.class);
-    /** After RequestShape (-100, -99), which leaves the parsed request in the context; before SmallRye's route. */
-    private static final int ROUTE_ORDER = -50;
-    private static final String DEFAULT_CONTENT_TYPE = "application/graphql-response+json; charset=UTF-8";
 
     private final boolean enabled;
     private final boolean readsRequireReader;
-    private final String path;
     private final QueryLimits limits;
     private final DataSource database;
     private final Documents documents;
@@ -61,17 +54,15 @@ public class CompiledReads {
     private record Described(GraphQLSchema schema, Map<String, JsonShape> shapes, Map<String, JsonReads.RootField> roots) {
     }
 
-    private record Plan(String sql, Map<String, Object> parameters, String contentType) {
+    private record Plan(String sql, Map<String, Object> parameters) {
     }
 
     public CompiledReads(@ConfigProperty(name = "parley.graphql.compiled-reads") boolean enabled,
             @ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader,
-            @ConfigProperty(name = "quarkus.smallrye-graphql.root-path") String path,
             QueryLimits limits, DataSource database, Documents documents, Jsonb jsonb, Instance<GraphQLSchema> servedSchema,
             Instance<JsonReads> features) {
         this.enabled = enabled;
         this.readsRequireReader = readsRequireReader;
-        this.path = path;
         this.limits = limits;
         this.database = database;
         this.documents = documents;
@@ -80,52 +71,37 @@ public class CompiledReads {
         this.features = features;
     }
 
-    void route(@Observes Router router) {
-        if (enabled) {
-            router.post(path).order(ROUTE_ORDER).handler(this::answer);
-        }
-    }
-
-    private void answer(RoutingContext request) {
-        Plan plan = plan(request);
+    /**
+     * The whole response to a read ({@code {"data":...}}), or null when the general path should
+     * answer it. The caller has already checked the request's shape and that it is a read.
+     */
+    public Future<String> answer(RoutingContext request, String query, String operationName, Map<String, Object> variables) {
+        Plan plan = enabled ? plan(query, operationName, variables) : null;
         if (plan == null) {
-            request.next();
-            return;
+            return Future.succeededFuture();
         }
-        request.vertx().executeBlocking(() -> run(plan, request), false).onComplete(result -> {
-            if (result.succeeded() && result.result() != null) {
-                request.response().putHeader("content-type", plan.contentType())
-                        .end("{\"data\":" + result.result() + "}");
-            } else {
-                request.next();
-            }
-        });
+        return request.vertx().executeBlocking(() -> run(plan, request), false)
+                .map(data -> data == null ? null : "{\"data\":" + data + "}")
+                .otherwise((String) null);
     }
 
     /** The statement answering the request, or null when the general path should answer it. */
-    private Plan plan(RoutingContext request) {
-        JsonObject body = request.get(RequestShape.REQUEST);
-        String contentType = responseType(request);
-        if (body == null || contentType == null || body.getValue("extensions") != null
-                || !(body.getValue("query") instanceof String query)) {
-            return null;
-        }
+    private Plan plan(String query, String operationName, Map<String, Object> variables) {
         try {
             Described model = described();
             Documents.Parsed document = documents.parse(query);
             if (!document.isValid(model.schema())) {
                 return null;
             }
-            JsonObject variables = body.getJsonObject("variables");
             ExecutableNormalizedOperation operation = limits.check(
                     () -> ExecutableNormalizedOperationFactory.createExecutableNormalizedOperationWithRawVariables(
-                            model.schema(), document.document, body.getString("operationName"),
-                            RawVariables.of(variables == null ? Map.of() : variables.getMap()), limits.options()),
+                            model.schema(), document.document, operationName,
+                            RawVariables.of(variables == null ? Map.of() : variables), limits.options()),
                     model.schema());
             ReadCompiler compiler = new ReadCompiler(model.shapes(), model.roots(), jsonb);
             String sql = compiler.compile(operation);
             LOG.debugf("compiled: %s", sql);
-            return new Plan(sql, compiler.parameters(), contentType);
+            return new Plan(sql, compiler.parameters());
         } catch (ReadCompiler.NotCompilable reason) {
             LOG.debugf("general path: %s", reason.getMessage());
             return null;
@@ -151,21 +127,6 @@ public class CompiledReads {
             LOG.debugf(failed, "general path after a failed compiled read");
             return null;
         }
-    }
-
-    /** The content type SmallRye would answer with, or null for anything but plain JSON requests. */
-    private static String responseType(RoutingContext request) {
-        String sent = request.request().getHeader("content-type");
-        if (sent == null || !sent.toLowerCase().startsWith("application/json")) {
-            return null;
-        }
-        List<MIMEHeader> accepted = request.parsedHeaders().accept();
-        if (accepted.isEmpty() || accepted.get(0).rawValue().equals("*/*")) {
-            return DEFAULT_CONTENT_TYPE;
-        }
-        String first = accepted.get(0).value();
-        return first.equals("application/json") || first.equals("application/graphql-response+json")
-                ? accepted.get(0).rawValue() : null;
     }
 
     private Described described() {

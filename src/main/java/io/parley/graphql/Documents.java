@@ -1,5 +1,7 @@
 package io.parley.graphql;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import graphql.ParseAndValidate;
 import graphql.language.Document;
+import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
@@ -40,7 +43,29 @@ public class Documents {
             this.syntaxError = syntaxError;
         }
 
-        boolean isValid(GraphQLSchema schema) {
+        /** The parser's complaint, or null when the document parses. */
+        public String syntaxError() {
+            return syntaxError;
+        }
+
+        /**
+         * The kind ("query", "mutation", "subscription") of the operation a request selects by
+         * name (or of the only one), or null when the document does not parse or names no such operation.
+         */
+        public String operationKind(String operationName) {
+            if (document == null) {
+                return null;
+            }
+            List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+            for (OperationDefinition operation : operations) {
+                if (operationName == null ? operations.size() == 1 : operationName.equals(operation.getName())) {
+                    return operation.getOperation().name().toLowerCase(Locale.ROOT);
+                }
+            }
+            return null;
+        }
+
+        public boolean isValid(GraphQLSchema schema) {
             Boolean known = valid;
             if (known == null) {
                 known = document != null && ParseAndValidate.validate(schema, document).isEmpty();

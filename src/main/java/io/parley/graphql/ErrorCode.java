@@ -9,5 +9,7 @@ public enum ErrorCode {
     CONFLICT,
     LIMIT_EXCEEDED,
     UNAVAILABLE,
-    INTERNAL
+    INTERNAL,
+    /** Apollo's automatic persisted queries: the hash names no stored document; send it again with the query. */
+    PERSISTED_QUERY_NOT_FOUND
 }

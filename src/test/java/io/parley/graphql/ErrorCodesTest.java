@@ -26,11 +26,12 @@ class ErrorCodesTest {
 
     @Test
     void syntaxErrorsAndBodiesThatAreNotJsonAreBadUserInput() {
+        // A body that is not a GraphQL-over-HTTP request is HTTP 400 (GraphQL over HTTP), still with a code.
         Map<String, Object> syntax = error("BAD_USER_INPUT", "{ talks(first: 1 { totalCount } }");
         assertTrue(((String) syntax.get("message")).contains("does not parse"), syntax::toString);
         for (String body : new String[] { "{\"query\": ", "not json", "[1, 2]", "{\"query\": 42}" }) {
             String code = io.restassured.RestAssured.given().contentType("application/json").body(body)
-                    .when().post("/graphql").then().statusCode(200).extract().jsonPath()
+                    .when().post("/graphql").then().statusCode(400).extract().jsonPath()
                     .getString("errors[0].extensions.code");
             assertEquals("BAD_USER_INPUT", code, body);
         }
