@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.language.SourceLocation;
@@ -43,6 +46,12 @@ public final class ApiException extends RuntimeException implements GraphQLError
                 "A valid bearer token is required; it is missing, malformed or expired", null, null);
     }
 
+    /** A bearer token was sent but does not verify. */
+    public static ApiException invalidToken() {
+        return new ApiException(ErrorCode.UNAUTHENTICATED, null,
+                "The bearer token is not valid: it is malformed, expired or not signed by a trusted issuer", null, null);
+    }
+
     public static ApiException forbidden() {
         return new ApiException(ErrorCode.FORBIDDEN, null, "Your token does not grant a role this operation needs",
                 null, null);
@@ -64,6 +73,12 @@ public final class ApiException extends RuntimeException implements GraphQLError
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** A GraphQL response body holding only this error, for answers given before GraphQL runs. */
+    public String asResponseBody() {
+        return new JsonObject().put("errors", new JsonArray().add(new JsonObject()
+                .put("message", getMessage()).put("extensions", new JsonObject(getExtensions())))).encode();
     }
 
     @Override

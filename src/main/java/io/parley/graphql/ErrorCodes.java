@@ -17,15 +17,18 @@ import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
+import graphql.GraphqlErrorHelper;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.introspection.GoodFaithIntrospection;
+import graphql.language.SourceLocation;
 
 /**
  * Gives every error of an execution a contract code. Resolver failures already carry one
  * ({@link ErrorMapping}); this covers what graphql-java and SmallRye report themselves:
- * validation errors and unusable argument values become BAD_USER_INPUT, and the "non-null
+ * validation errors and unusable argument values become BAD_USER_INPUT, introspection refused
+ * as not in good faith LIMIT_EXCEEDED, and the "non-null
  * field returned null" echo such a failure leaves behind is dropped: it is never the cause.
  */
 @ApplicationScoped
@@ -38,7 +41,7 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        if (result.getErrors().isEmpty() || result.getErrors().stream().allMatch(ErrorCodes::hasContractCode)) {
+        if (result.getErrors().isEmpty()) {
             return CompletableFuture.completedFuture(result);
         }
         boolean hasCause = result.getErrors().stream().anyMatch(error -> !isNullEcho(error));
@@ -47,7 +50,13 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             if (isNullEcho(error) && hasCause) {
                 continue;
             }
-            errors.add(hasContractCode(error) ? error : withCode(error));
+            if (!hasContractCode(error)) {
+                errors.add(withCode(error));
+            } else if (error instanceof ExceptionWhileDataFetching) {
+                errors.add(error);
+            } else {
+                errors.add(rebuilt(error, error.getMessage(), error.getExtensions()));
+            }
         }
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
     }
@@ -71,22 +80,67 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             ApiException mapped = ErrorMapping.translate(fetching.getException());
             return rebuilt(error, mapped.getMessage(), mapped.getExtensions());
         }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            // graphql-java refuses introspection that repeats its cycles (__Type.fields inside
+            // __Type.fields...) the way it refuses any too-large operation: the client asked too much.
+            return rebuilt(error, "Refused: " + error.getMessage(), Map.of("code", ErrorCode.LIMIT_EXCEEDED.name()));
+        }
         boolean clientMistake = type instanceof ErrorType errorType && CLIENT_MISTAKES.contains(errorType)
                 || "ValidationError".equals(type == null ? null : type.toString());
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", (clientMistake ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL).name());
-        extensions.put("classification", String.valueOf(type));
-        return rebuilt(error, error.getMessage(), extensions);
+        // No classification: its values (DataFetchingException, ...) are graphql-java's class names.
+        return rebuilt(error, error.getMessage(),
+                Map.of("code", (clientMistake ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL).name()));
     }
 
+    /**
+     * The error as the contract words it, without graphql-java's {@code extensions.classification}:
+     * its values (DataFetchingException, ...) are class names.
+     */
     private static GraphQLError rebuilt(GraphQLError error, String message, Map<String, Object> extensions) {
-        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(message).extensions(extensions);
-        if (error.getLocations() != null) {
-            builder.locations(error.getLocations());
+        return new ContractError(message, error.getLocations(), error.getPath(), extensions);
+    }
+
+    private record ContractError(String message, List<SourceLocation> locations, List<Object> path,
+            Map<String, Object> extensions) implements GraphQLError {
+
+        @Override
+        public String getMessage() {
+            return message;
         }
-        if (error.getPath() != null) {
-            builder.path(error.getPath());
+
+        @Override
+        public List<SourceLocation> getLocations() {
+            return locations;
         }
-        return builder.build();
+
+        @Override
+        public List<Object> getPath() {
+            return path;
+        }
+
+        @Override
+        public Map<String, Object> getExtensions() {
+            return extensions;
+        }
+
+        /** The contract code: SmallRye needs a type (it looks for aborted executions), clients never see it. */
+        @Override
+        public ErrorClassification getErrorType() {
+            return ErrorClassification.errorClassification(String.valueOf(extensions.get("code")));
+        }
+
+        @Override
+        public Map<String, Object> toSpecification() {
+            Map<String, Object> specification = new LinkedHashMap<>();
+            specification.put("message", message);
+            if (locations != null) {
+                specification.put("locations", GraphqlErrorHelper.locations(locations));
+            }
+            if (path != null) {
+                specification.put("path", path);
+            }
+            specification.put("extensions", extensions);
+            return specification;
+        }
     }
 }
