@@ -26,9 +26,7 @@ import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import graphql.execution.RawVariables;
 import graphql.normalized.ExecutableNormalizedOperation;
-import graphql.normalized.ExecutableNormalizedOperationFactory;
 import graphql.schema.GraphQLSchema;
 
 /**
@@ -96,7 +94,7 @@ public class CompiledReads {
         request.vertx().executeBlocking(() -> run(plan, request), false).onComplete(result -> {
             if (result.succeeded() && result.result() != null) {
                 request.response().putHeader("content-type", plan.contentType())
-                        .end("{\"data\":" + result.result() + "}");
+                        .end(ResponseExtensions.compiledBody(request, result.result()));
             } else {
                 request.next();
             }
@@ -118,11 +116,9 @@ public class CompiledReads {
                 return null;
             }
             JsonObject variables = body.getJsonObject("variables");
-            ExecutableNormalizedOperation operation = limits.check(
-                    () -> ExecutableNormalizedOperationFactory.createExecutableNormalizedOperationWithRawVariables(
-                            model.schema(), document.document, body.getString("operationName"),
-                            RawVariables.of(variables == null ? Map.of() : variables.getMap()), limits.options()),
-                    model.schema());
+            ExecutableNormalizedOperation operation = limits.check(model.schema(), document.document,
+                    body.getString("operationName"), variables == null ? null : variables.getMap());
+            request.put(ResponseExtensions.COST, QueryLimits.cost(operation, model.schema()));
             ReadCompiler compiler = new ReadCompiler(model.shapes(), model.roots(), jsonb);
             String sql = compiler.compile(operation);
             LOG.debugf("compiled: %s", sql);

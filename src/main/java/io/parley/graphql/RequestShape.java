@@ -24,7 +24,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 public class RequestShape {
 
     /** Where a well-formed JSON request is left, parsed, for {@link CompiledReads}. */
-    static final String REQUEST = "parley.request";
+    public static final String REQUEST = "parley.request";
 
     private final Documents documents;
     private final long maxBody;
