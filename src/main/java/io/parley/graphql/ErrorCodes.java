@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -97,7 +99,34 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
      * its values (DataFetchingException, ...) are class names.
      */
     private static GraphQLError rebuilt(GraphQLError error, String message, Map<String, Object> extensions) {
-        return new ContractError(message, error.getLocations(), error.getPath(), extensions);
+        return new ContractError(readable(message), error.getLocations(), error.getPath(), extensions);
+    }
+
+    /** graphql-java's printout of a literal, {@code StringValue{value='x'}}: the value is what the client wrote. */
+    private static final Pattern LITERAL = Pattern.compile("\\b[A-Z][A-Za-z]*Value\\{(?:value|name)=('?)(.*?)\\1}",
+            Pattern.DOTALL);
+    /** A printout of a literal the rule above cannot unwrap, {@code ObjectValue{objectFields=[...]}}. */
+    private static final Pattern SYNTAX_TREE = Pattern.compile("\\b[A-Z][A-Za-z]*(?:Value|Field)\\{");
+    /** Where graphql-java quotes the literal in a message: left out when it is such a printout. */
+    private static final Pattern QUOTED_LITERAL = Pattern.compile(" with value '.*?'(?= (?:is|has)\\b)", Pattern.DOTALL);
+    /** SmallRye's name for an input type it could not read: {@code Unknown Scalar Type [io.parley.talk.TalkFilter]}. */
+    private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unknown Scalar Type \\[(?:[\\w$]+\\.)*([\\w$]+)]");
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)+([A-Z][\\w$]*)");
+
+    /**
+     * A graphql-java or SmallRye message without the Java in it: literals as the client wrote
+     * them and types by their GraphQL names (Parley's Java classes are named as its GraphQL types).
+     */
+    static String readable(String message) {
+        if (message == null) {
+            return null;
+        }
+        String literals = LITERAL.matcher(message).replaceAll(match -> Matcher.quoteReplacement(match.group(2)));
+        if (SYNTAX_TREE.matcher(literals).find()) {
+            literals = QUOTED_LITERAL.matcher(literals).replaceAll("");
+        }
+        String types = UNKNOWN_TYPE.matcher(literals).replaceAll("$1");
+        return QUALIFIED_NAME.matcher(types).replaceAll("$1");
     }
 
     private record ContractError(String message, List<SourceLocation> locations, List<Object> path,

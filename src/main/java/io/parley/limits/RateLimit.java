@@ -13,11 +13,11 @@ import org.eclipse.microprofile.graphql.Type;
         + "when rate limiting is off.")
 public class RateLimit {
 
-    private final long cost;
+    private final int cost;
     private final RateLimits.Budget budget;
 
     RateLimit(long cost, RateLimits.Budget budget) {
-        this.cost = cost;
+        this.cost = Math.toIntExact(cost);
         this.budget = budget;
     }
 
@@ -25,7 +25,7 @@ public class RateLimit {
     @Description("What this query costs: the records it could return, every field counted as many times as the "
             + "page sizes of the lists around it allow (the same figure as extensions.cost).")
     public int getCost() {
-        return Math.toIntExact(cost);
+        return cost;
     }
 
     @Description("Points per window for this caller (its token's subject, or else its address).")
