@@ -11,7 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.http.HttpHeaders;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -21,13 +23,22 @@ import io.vertx.ext.web.RoutingContext;
  * (quarkus#26410). Since authentication is lazy, Quarkus lets a route replace its failure
  * handler ({@link QuarkusHttpUser#AUTH_FAILURE_HANDLER}); this one answers HTTP 401 with a GraphQL
  * error, code UNAUTHENTICATED, and the RFC 6750 challenge
- * {@code WWW-Authenticate: Bearer error="invalid_token"}.
+ * {@code WWW-Authenticate: Bearer error="invalid_token"}. Such a token in a subscription's
+ * connection_init closes the WebSocket with 4403 and the reason {@code UNAUTHENTICATED: ...}.
  */
 @ApplicationScoped
 public class TokenFailures {
 
-    /** After Quarkus' authentication route, which installs the default handler; before SmallRye's. */
-    private static final int ROUTE_ORDER = -98;
+    /**
+     * After Quarkus' authentication route (-200), which installs the default handler; before its
+     * authorization (-100) and SmallRye's routes (the WebSocket one is -99).
+     */
+    private static final int ROUTE_ORDER = -150;
+
+    /** graphql-transport-ws closes a connection whose connection_init it refuses with 4403. */
+    private static final int WEBSOCKET_REFUSED = 4403;
+    /** At most 123 bytes, as every close reason. */
+    private static final String WEBSOCKET_REASON = "UNAUTHENTICATED: the bearer token is not valid (malformed, expired or untrusted)";
 
     private final String path;
 
@@ -62,9 +73,15 @@ public class TokenFailures {
             request.fail(failure);
             return;
         }
-        if (request.response().ended()
-                || request.request().headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true)) {
-            return; // a WebSocket's connection_init: Quarkus closes it with 4403
+        if (request.request().connection() instanceof ConnectionBase connection
+                && connection.channel().pipeline().get(WebSocketFrameEncoder.class) != null) {
+            // The token came in a WebSocket's connection_init. Quarkus closes the socket next with
+            // 4403 "Forbidden" and no way to word it; a close frame written first tells the client why.
+            connection.channel().writeAndFlush(new CloseWebSocketFrame(WEBSOCKET_REFUSED, WEBSOCKET_REASON));
+            return;
+        }
+        if (request.response().ended()) {
+            return;
         }
         request.response().setStatusCode(401)
                 .putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")

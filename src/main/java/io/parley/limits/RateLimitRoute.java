@@ -45,7 +45,7 @@ public class RateLimitRoute {
     static final String BUDGET = "parley.rate-limit.budget";
 
     private static final Logger LOG = Logger.getLogger(RateLimitRoute.class);
-    /** After RequestShape (-100, -99) and TokenFailures (-98); before CompiledReads (-50) and SmallRye. */
+    /** After RequestShape (-100, -99), which parses the request; before CompiledReads (-50) and SmallRye's execution route. */
     private static final int ROUTE_ORDER = -60;
     /** Client keys are at most this long in the budget table; longer subjects are hashed. */
     private static final int MAX_KEY = 200;
