@@ -7,6 +7,8 @@ import java.util.Map;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 
+import io.vertx.core.json.JsonObject;
+
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.language.SourceLocation;
@@ -60,6 +62,12 @@ public final class ApiException extends RuntimeException implements GraphQLError
                 "A valid bearer token is required; it is missing, malformed or expired", null, null);
     }
 
+    /** A bearer token was sent but does not verify. */
+    public static ApiException invalidToken() {
+        return new ApiException(ErrorCode.UNAUTHENTICATED, null,
+                "The bearer token is not valid: it is malformed, expired or not signed by a trusted issuer", null, null);
+    }
+
     public static ApiException forbidden() {
         return new ApiException(ErrorCode.FORBIDDEN, null, "Your token does not grant a role this operation needs",
                 null, null);
@@ -102,6 +110,12 @@ public final class ApiException extends RuntimeException implements GraphQLError
     public String detail() {
         String message = getMessage();
         return field != null && message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message;
+    }
+
+    /** A GraphQL response body holding only this error, for answers given before GraphQL runs. */
+    public String asResponseBody() {
+        return new JsonObject().put("errors", new io.vertx.core.json.JsonArray().add(new JsonObject()
+                .put("message", getMessage()).put("extensions", new JsonObject(getExtensions())))).encode();
     }
 
     @Override

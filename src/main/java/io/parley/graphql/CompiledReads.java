@@ -21,9 +21,7 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
-import graphql.execution.RawVariables;
 import graphql.normalized.ExecutableNormalizedOperation;
-import graphql.normalized.ExecutableNormalizedOperationFactory;
 import graphql.schema.GraphQLSchema;
 
 /**
@@ -76,28 +74,26 @@ public class CompiledReads {
      * answer it. The caller has already checked the request's shape and that it is a read.
      */
     public Future<String> answer(RoutingContext request, String query, String operationName, Map<String, Object> variables) {
-        Plan plan = enabled ? plan(query, operationName, variables) : null;
+        Plan plan = enabled ? plan(request, query, operationName, variables) : null;
         if (plan == null) {
             return Future.succeededFuture();
         }
         return request.vertx().executeBlocking(() -> run(plan, request), false)
-                .map(data -> data == null ? null : "{\"data\":" + data + "}")
+                .map(data -> data == null ? null : ResponseExtensions.compiledBody(request, data))
                 .otherwise((String) null);
     }
 
     /** The statement answering the request, or null when the general path should answer it. */
-    private Plan plan(String query, String operationName, Map<String, Object> variables) {
+    private Plan plan(RoutingContext request, String query, String operationName, Map<String, Object> variables) {
         try {
             Described model = described();
             Documents.Parsed document = documents.parse(query);
             if (!document.isValid(model.schema())) {
                 return null;
             }
-            ExecutableNormalizedOperation operation = limits.check(
-                    () -> ExecutableNormalizedOperationFactory.createExecutableNormalizedOperationWithRawVariables(
-                            model.schema(), document.document, operationName,
-                            RawVariables.of(variables == null ? Map.of() : variables), limits.options()),
-                    model.schema());
+            ExecutableNormalizedOperation operation = limits.check(model.schema(), document.document,
+                    operationName, variables);
+            request.put(ResponseExtensions.COST, QueryLimits.cost(operation, model.schema()));
             ReadCompiler compiler = new ReadCompiler(model.shapes(), model.roots(), jsonb);
             String sql = compiler.compile(operation);
             LOG.debugf("compiled: %s", sql);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,15 +19,18 @@ import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
+import graphql.GraphqlErrorHelper;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.introspection.GoodFaithIntrospection;
+import graphql.language.SourceLocation;
 
 /**
  * Gives every error of an execution a contract code. Resolver failures already carry one
  * ({@link ErrorMapping}); this covers what graphql-java and SmallRye report themselves:
- * validation errors and unusable argument values become BAD_USER_INPUT, and the "non-null
+ * validation errors and unusable argument values become BAD_USER_INPUT, introspection refused
+ * as not in good faith LIMIT_EXCEEDED, and the "non-null
  * field returned null" echo such a failure leaves behind is dropped: it is never the cause.
  */
 @ApplicationScoped
@@ -38,7 +43,7 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        if (result.getErrors().isEmpty() || result.getErrors().stream().allMatch(ErrorCodes::hasContractCode)) {
+        if (result.getErrors().isEmpty()) {
             return CompletableFuture.completedFuture(result);
         }
         boolean hasCause = result.getErrors().stream().anyMatch(error -> !isNullEcho(error));
@@ -47,7 +52,13 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             if (isNullEcho(error) && hasCause) {
                 continue;
             }
-            errors.add(hasContractCode(error) ? error : withCode(error));
+            if (!hasContractCode(error)) {
+                errors.add(withCode(error));
+            } else if (error instanceof ExceptionWhileDataFetching) {
+                errors.add(error);
+            } else {
+                errors.add(rebuilt(error, error.getMessage(), error.getExtensions()));
+            }
         }
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
     }
@@ -71,22 +82,94 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             ApiException mapped = ErrorMapping.translate(fetching.getException());
             return rebuilt(error, mapped.getMessage(), mapped.getExtensions());
         }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            // graphql-java refuses introspection that repeats its cycles (__Type.fields inside
+            // __Type.fields...) the way it refuses any too-large operation: the client asked too much.
+            return rebuilt(error, "Refused: " + error.getMessage(), Map.of("code", ErrorCode.LIMIT_EXCEEDED.name()));
+        }
         boolean clientMistake = type instanceof ErrorType errorType && CLIENT_MISTAKES.contains(errorType)
                 || "ValidationError".equals(type == null ? null : type.toString());
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", (clientMistake ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL).name());
-        extensions.put("classification", String.valueOf(type));
-        return rebuilt(error, error.getMessage(), extensions);
+        // No classification: its values (DataFetchingException, ...) are graphql-java's class names.
+        return rebuilt(error, error.getMessage(),
+                Map.of("code", (clientMistake ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL).name()));
     }
 
+    /**
+     * The error as the contract words it, without graphql-java's {@code extensions.classification}:
+     * its values (DataFetchingException, ...) are class names.
+     */
     private static GraphQLError rebuilt(GraphQLError error, String message, Map<String, Object> extensions) {
-        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(message).extensions(extensions);
-        if (error.getLocations() != null) {
-            builder.locations(error.getLocations());
+        return new ContractError(readable(message), error.getLocations(), error.getPath(), extensions);
+    }
+
+    /** graphql-java's printout of a literal, {@code StringValue{value='x'}}: the value is what the client wrote. */
+    private static final Pattern LITERAL = Pattern.compile("\\b[A-Z][A-Za-z]*Value\\{(?:value|name)=('?)(.*?)\\1}",
+            Pattern.DOTALL);
+    /** A printout of a literal the rule above cannot unwrap, {@code ObjectValue{objectFields=[...]}}. */
+    private static final Pattern SYNTAX_TREE = Pattern.compile("\\b[A-Z][A-Za-z]*(?:Value|Field)\\{");
+    /** Where graphql-java quotes the literal in a message: left out when it is such a printout. */
+    private static final Pattern QUOTED_LITERAL = Pattern.compile(" with value '.*?'(?= (?:is|has)\\b)", Pattern.DOTALL);
+    /** SmallRye's name for an input type it could not read: {@code Unknown Scalar Type [io.parley.talk.TalkFilter]}. */
+    private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unknown Scalar Type \\[(?:[\\w$]+\\.)*([\\w$]+)]");
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)+([A-Z][\\w$]*)");
+
+    /**
+     * A graphql-java or SmallRye message without the Java in it: literals as the client wrote
+     * them and types by their GraphQL names (Parley's Java classes are named as its GraphQL types).
+     */
+    static String readable(String message) {
+        if (message == null) {
+            return null;
         }
-        if (error.getPath() != null) {
-            builder.path(error.getPath());
+        String literals = LITERAL.matcher(message).replaceAll(match -> Matcher.quoteReplacement(match.group(2)));
+        if (SYNTAX_TREE.matcher(literals).find()) {
+            literals = QUOTED_LITERAL.matcher(literals).replaceAll("");
         }
-        return builder.build();
+        String types = UNKNOWN_TYPE.matcher(literals).replaceAll("$1");
+        return QUALIFIED_NAME.matcher(types).replaceAll("$1");
+    }
+
+    private record ContractError(String message, List<SourceLocation> locations, List<Object> path,
+            Map<String, Object> extensions) implements GraphQLError {
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
+
+        @Override
+        public List<SourceLocation> getLocations() {
+            return locations;
+        }
+
+        @Override
+        public List<Object> getPath() {
+            return path;
+        }
+
+        @Override
+        public Map<String, Object> getExtensions() {
+            return extensions;
+        }
+
+        /** The contract code: SmallRye needs a type (it looks for aborted executions), clients never see it. */
+        @Override
+        public ErrorClassification getErrorType() {
+            return ErrorClassification.errorClassification(String.valueOf(extensions.get("code")));
+        }
+
+        @Override
+        public Map<String, Object> toSpecification() {
+            Map<String, Object> specification = new LinkedHashMap<>();
+            specification.put("message", message);
+            if (locations != null) {
+                specification.put("locations", GraphqlErrorHelper.locations(locations));
+            }
+            if (path != null) {
+                specification.put("path", path);
+            }
+            specification.put("extensions", extensions);
+            return specification;
+        }
     }
 }

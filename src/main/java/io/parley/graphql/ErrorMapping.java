@@ -1,7 +1,15 @@
 package io.parley.graphql;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.Priority;
@@ -63,7 +71,7 @@ public class ErrorMapping {
 
     /** The contract error a failure stands for; unexpected ones are logged with a correlation id. */
     public static ApiException translate(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : causes(failure)) {
             if (cause instanceof ApiException api) {
                 return api;
             }
@@ -93,6 +101,33 @@ public class ErrorMapping {
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(failure, "Unexpected failure, correlation id %s", correlationId);
         return ApiException.internal(correlationId, failure);
+    }
+
+    /**
+     * The failure and everything behind it, nearest first: causes, and suppressed exceptions too,
+     * because a failed commit hides its reason there (Narayana's RollbackException carries the
+     * flush's "terminating connection" error as suppressed, not as cause).
+     */
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> found = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> waiting = new ArrayDeque<>(List.of(failure));
+        // 64 is far more than any real chain; it bounds a pathological one.
+        while (!waiting.isEmpty() && found.size() < 64) {
+            Throwable next = waiting.removeFirst();
+            if (!seen.add(next)) {
+                continue;
+            }
+            found.add(next);
+            if (next.getCause() != null) {
+                waiting.addLast(next.getCause());
+            }
+            if (next instanceof SQLException sql && sql.getNextException() != null) {
+                waiting.addLast(sql.getNextException());
+            }
+            waiting.addAll(Arrays.asList(next.getSuppressed()));
+        }
+        return found;
     }
 
     private static ApiException fromSqlState(SQLException sql) {

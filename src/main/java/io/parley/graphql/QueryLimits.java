@@ -13,10 +13,12 @@ import io.quarkus.arc.Unremovable;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
+import graphql.execution.RawVariables;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Document;
 import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperation;
 import graphql.normalized.ExecutableNormalizedOperationFactory;
@@ -26,7 +28,8 @@ import graphql.schema.GraphQLSchema;
  * Refuses, before anything runs, an operation that is too deep, asks for too many fields or
  * aliases, or could return too many records: every field counts as many times as the page
  * sizes ({@code first}, 20 when unsaid) of the lists around it allow, in the spirit of
- * GitHub's node limit. Refusals are LIMIT_EXCEEDED errors naming the limit.
+ * GitHub's node limit. Refusals are LIMIT_EXCEEDED errors naming the limit. That count is also
+ * the operation's {@link #cost cost}.
  */
 @ApplicationScoped
 @Unremovable
@@ -52,9 +55,11 @@ public class QueryLimits extends SimplePerformantInstrumentation {
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
         GraphQLSchema schema = execution.getGraphQLSchema();
-        check(() -> ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(schema,
-                execution.getOperationDefinition(), execution.getFragmentsByName(), execution.getCoercedVariables(),
-                options()), schema);
+        ExecutableNormalizedOperation operation = check(() -> ExecutableNormalizedOperationFactory
+                .createExecutableNormalizedOperation(schema, execution.getOperationDefinition(),
+                        execution.getFragmentsByName(), execution.getCoercedVariables(), options()),
+                schema);
+        execution.getGraphQLContext().put(ResponseExtensions.COST, cost(operation, schema));
         return super.beginExecuteOperation(parameters, state);
     }
 
@@ -80,15 +85,32 @@ public class QueryLimits extends SimplePerformantInstrumentation {
                 throw refused("the operation uses more than " + maxAliases + " aliases");
             }
         }
+        if (cost(operation, schema) > maxNodes) {
+            throw refused("the operation could return more than " + maxNodes
+                    + " records; ask for smaller pages (first) or fewer nested lists");
+        }
+        return operation;
+    }
+
+    /** A document normalized with these limits' options and {@link #check checked}; otherwise the refusal. */
+    ExecutableNormalizedOperation check(GraphQLSchema schema, Document document, String operationName,
+            Map<String, Object> variables) {
+        return check(() -> ExecutableNormalizedOperationFactory.createExecutableNormalizedOperationWithRawVariables(
+                schema, document, operationName, RawVariables.of(variables == null ? Map.of() : variables), options()),
+                schema);
+    }
+
+    /**
+     * What an operation costs: the records it could return, every field counted as many times as
+     * the page sizes of the lists around it allow. Clients see it in {@code extensions.cost}, and
+     * rate limits charge it. Bounded by the field limit (1,000 fields), so counting is cheap.
+     */
+    public static long cost(ExecutableNormalizedOperation operation, GraphQLSchema schema) {
         long nodes = 0;
         for (ExecutableNormalizedField top : operation.getTopLevelFields()) {
             nodes += nodes(top, 1, schema);
-            if (nodes > maxNodes) {
-                throw refused("the operation could return more than " + maxNodes
-                        + " records; ask for smaller pages (first) or fewer nested lists");
-            }
         }
-        return operation;
+        return nodes;
     }
 
     private static long nodes(ExecutableNormalizedField field, long multiplier, GraphQLSchema schema) {

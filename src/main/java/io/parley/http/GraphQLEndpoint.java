@@ -13,6 +13,7 @@ import io.parley.graphql.Documents;
 import io.parley.graphql.ErrorMapping;
 import io.parley.graphql.Roles;
 import io.parley.http.persisted.PersistedDocuments;
+import io.parley.limits.RateLimitCharges;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
@@ -50,12 +51,14 @@ public class GraphQLEndpoint {
     private final CompiledReads compiled;
     private final PersistedDocuments persisted;
     private final HttpCaching caching;
+    private final RateLimitCharges rateLimits;
     private volatile GeneralPath general;
 
     public GraphQLEndpoint(@ConfigProperty(name = "quarkus.smallrye-graphql.root-path") String path,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
             @ConfigProperty(name = "parley.trusted-documents.enabled") boolean trustedOnly,
-            Documents documents, CompiledReads compiled, PersistedDocuments persisted, HttpCaching caching) {
+            Documents documents, CompiledReads compiled, PersistedDocuments persisted, HttpCaching caching,
+            RateLimitCharges rateLimits) {
         this.path = path;
         this.maxBody = maxBody.asLongValue();
         this.trustedOnly = trustedOnly;
@@ -63,6 +66,7 @@ public class GraphQLEndpoint {
         this.compiled = compiled;
         this.persisted = persisted;
         this.caching = caching;
+        this.rateLimits = rateLimits;
     }
 
     void route(@Observes Router router) {
@@ -167,6 +171,17 @@ public class GraphQLEndpoint {
                     Map.of(HttpHeaders.ALLOW.toString(), "POST")));
             return;
         }
+        // Charged before anything runs, once the document is known (sent or persisted).
+        rateLimits.charge(context, request.query(), request.variables(), request.operationName()).onComplete(charged -> {
+            if (charged.succeeded()) {
+                run(context, type, request, read);
+            } else {
+                refuse(context, type, refusal(charged.cause()));
+            }
+        });
+    }
+
+    private void run(RoutingContext context, ResponseType type, GraphQLRequest request, boolean read) {
         if (!read || !request.onlyPersistedExtension()) {
             executeGenerally(context, type, request, read);
             return;
@@ -224,6 +239,10 @@ public class GraphQLEndpoint {
     private static Refusal refusal(Throwable failure) {
         if (failure instanceof Refusal refusal) {
             return refusal;
+        }
+        if (failure instanceof RateLimitCharges.Refused spent) {
+            return new Refusal(spent.error, 429, 429,
+                    Map.of(HttpHeaders.RETRY_AFTER.toString(), Long.toString(spent.retryAfterSeconds)));
         }
         ApiException error = failure instanceof AuthenticationFailedException
                 ? ApiException.unauthenticated()

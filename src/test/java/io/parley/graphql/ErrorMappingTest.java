@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
+import org.postgresql.util.ServerErrorMessage;
 
 /** Failures that are hard to provoke over HTTP on demand, mapped as the contract says. */
 class ErrorMappingTest {
@@ -24,6 +25,17 @@ class ErrorMappingTest {
         ApiException mapped = ErrorMapping.translate(new PSQLException("Connection refused",
                 PSQLState.CONNECTION_UNABLE_TO_CONNECT));
         assertEquals(ErrorCode.UNAVAILABLE, mapped.code());
+    }
+
+    @Test
+    void aCommitCutByADatabaseRestartIsUnavailable() {
+        // As Narayana reports it: the reason is suppressed in the RollbackException, not its cause.
+        jakarta.transaction.RollbackException rollback = new jakarta.transaction.RollbackException(
+                "ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction")
+                .initCause(new PSQLException(new ServerErrorMessage(
+                        "SFATAL\u0000C57P01\u0000Mterminating connection due to administrator command"))));
+        assertEquals(ErrorCode.UNAVAILABLE, ErrorMapping.translate(new RuntimeException(rollback)).code());
     }
 
     @Test

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +54,35 @@ public final class GraphQLSocket implements WebSocket.Listener, AutoCloseable {
             throw new AssertionError("no connection_ack but " + ack);
         }
         return client;
+    }
+
+    /** How the server ended a connection: its close code and reason, and the messages it sent before. */
+    public record Refusal(int code, String reason, List<Map<String, Object>> messages) {
+    }
+
+    /** Sends connection_init with the given token and waits for the server to refuse it. */
+    public static Refusal refusedInit(String protocol, String token) {
+        GraphQLSocket client = new GraphQLSocket(true);
+        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols(protocol)
+                .buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/graphql"), client).join();
+        client.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token)));
+        List<Map<String, Object>> messages = new ArrayList<>();
+        try {
+            String[] closed = client.closed.get(10, TimeUnit.SECONDS);
+            client.received.drainTo(messages);
+            return new Refusal(Integer.parseInt(closed[0]), closed[1], messages);
+        } catch (Exception notClosed) {
+            client.received.drainTo(messages);
+            throw new AssertionError("the server did not close the connection; it sent " + messages, notClosed);
+        }
+    }
+
+    private final CompletableFuture<String[]> closed = new CompletableFuture<>();
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(new String[] { String.valueOf(statusCode), reason });
+        return null;
     }
 
     public void send(Map<String, Object> message) {

@@ -1,5 +1,7 @@
 package io.parley.graphql;
 
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Set;
 
@@ -14,8 +16,23 @@ public final class Tokens {
     }
 
     public static String withRoles(String... roles) {
-        return Jwt.issuer(ISSUER).subject("test-" + String.join("-", roles)).groups(Set.of(roles))
-                .expiresIn(Duration.ofMinutes(10)).sign();
+        return withSubject("test-" + String.join("-", roles), roles);
+    }
+
+    public static String withSubject(String subject, String... roles) {
+        return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(roles)).expiresIn(Duration.ofMinutes(10)).sign();
+    }
+
+    /** A well-formed, unexpired token signed with a key the service has never seen. */
+    public static String wronglySigned() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return Jwt.issuer(ISSUER).subject("test-forger").groups(Set.of(Roles.ADMIN))
+                    .expiresIn(Duration.ofMinutes(10)).sign(generator.generateKeyPair().getPrivate());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String expired() {
