@@ -63,7 +63,9 @@ class CounterpartGraph extends Chart {
     const nodes = [{ id: this.person.id, name: this.person.name, x: 0, y: 0, symbolSize: 46, itemStyle: { color: ACCENT }, label: { show: true, position: 'bottom', fontWeight: 'bold', color: INK } }];
     const edges = [];
     people.forEach((c, i) => {
-      const angle = (2 * Math.PI * i) / Math.max(people.length, 1) - Math.PI / 2;
+      // Turned by 45 degrees so that x and y both vary even with one or two counterparts: a
+      // layout whose nodes share one x (or y) has no extent to scale into the box.
+      const angle = (2 * Math.PI * i) / Math.max(people.length, 1) - Math.PI / 4;
       nodes.push({ id: c.person.id, name: c.person.name, x: Math.cos(angle) * 100, y: Math.sin(angle) * 100, symbolSize: 30, itemStyle: { color: '#5b6b7d' }, label: { show: true, position: 'bottom', color: INK } });
       if (c.meetingsHeld > 0) {
         edges.push({ source: this.person.id, target: c.person.id, value: c.meetingsHeld, name: `${c.meetingsHeld} held`, lineStyle: { width: 1.5 + 2.5 * c.meetingsHeld, color: ACCENT, type: 'solid', curveness: c.meetingsExpected > 0 ? 0.15 : 0 }, label: { show: true, formatter: `${c.meetingsHeld} held`, color: INK } });

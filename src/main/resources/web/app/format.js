@@ -103,11 +103,12 @@ export function titleOf(item) {
 export function hrefFor(item) {
   const own = hrefOf(item);
   if (own) return own;
+  const at = (path, record) => (record?.id ? `/${path}/${encodeURIComponent(record.id)}` : null);
   switch (item?.__typename) {
-    case 'Outcome': return hrefOf(item.talks?.[0]) || hrefOf(item.track);
-    case 'Statement': return hrefOf(item.talk) || hrefOf(item.speaker);
-    case 'Envoy': return hrefOf(item.person);
-    case 'Trip': return hrefOf(item.talks?.[0]) || hrefOf(item.envoy?.person);
+    case 'Outcome': return at('talks', item.talks?.[0]) || at('tracks', item.track);
+    case 'Statement': return at('talks', item.talk) || at('people', item.speaker);
+    case 'Envoy': return at('people', item.person);
+    case 'Trip': return at('talks', item.talks?.[0]) || at('people', item.envoy?.person);
     default: return null;
   }
 }

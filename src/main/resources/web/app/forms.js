@@ -82,7 +82,7 @@ class SignInView extends FormView {
   }
   submit(event) {
     event.preventDefault();
-    const problem = auth.signIn(this.querySelector('#token').value);
+    const problem = auth.signIn(this.querySelector('#f-token').value);
     if (problem) this.errors = { byField: { token: problem }, general: [] };
     else go(this, '/');
   }

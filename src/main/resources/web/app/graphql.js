@@ -7,7 +7,10 @@ import { auth } from './auth.js';
 
 const ENDPOINT = '/graphql';
 const NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
-let persistedGets = true;
+// Remembered for the tab, so a server without persisted GETs costs one refused GET per tab,
+// not one per page load.
+const NO_GETS = 'parley.noPersistedGets';
+let persistedGets = sessionStorage.getItem(NO_GETS) !== 'true';
 const hashes = new Map();
 
 /** A GraphQL answer with errors; `errors` are the server's, each with extensions.code/field. */
@@ -101,7 +104,10 @@ export async function query(document, variables = {}) {
   // GET refused (405), not GraphQL, or an error without data: either the server does not know
   // persisted queries (it asks for a query text) or the read itself is wrong. The POST tells.
   const answer = await post({ query: document, variables });
-  if (!body || !answer.errors?.length) persistedGets = false;
+  if (!body || !answer.errors?.length) {
+    persistedGets = false;
+    sessionStorage.setItem(NO_GETS, 'true');
+  }
   return unwrap(answer);
 }
 

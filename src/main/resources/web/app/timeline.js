@@ -7,6 +7,8 @@ import { dateText, hrefFor, label, period, titleOf } from './format.js';
 const ROW = 22;
 const WIDTH = 1000;
 const LEFT = 8;
+/** Talks and outcomes have statuses of different enums, read under different names. */
+const status = (item) => item.status ?? item.outcomeStatus;
 const KIND_CLASS = { Talk: 'talk', Trip: 'trip', Outcome: 'outcome', Statement: 'statement' };
 
 class Timeline extends LitElement {
@@ -45,7 +47,7 @@ class Timeline extends LitElement {
             <span class="when">${dateText(e.date, e.datePrecision)}</span>
             <span class="badge">${label(e.item.__typename)}</span>
             ${href ? html`<a href=${href}>${titleOf(e.item)}</a>` : titleOf(e.item)}
-            ${e.item.status ? html`<span class="status status-${e.item.status.toLowerCase()}">${label(e.item.status)}</span>` : ''}
+            ${status(e.item) ? html`<span class="status status-${status(e.item).toLowerCase()}">${label(status(e.item))}</span>` : ''}
           </li>`;
         })}
       </ol>`;

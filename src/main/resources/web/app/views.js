@@ -14,7 +14,7 @@ const TALK_LINE = 'id title date datePrecision status format';
 const TIMELINE_ITEM = `__typename
   ... on Talk { id ${TALK_LINE} }
   ... on Trip { id destination { name } envoy { person { id name } } talks { id } }
-  ... on Outcome { id title status talks { id } track { id } }
+  ... on Outcome { id title outcomeStatus: status talks { id } track { id } }
   ... on Statement { id quote speaker { id name } talk { id } }`;
 
 const talkRow = (t) => html`<li><a href="/talks/${encodeURIComponent(t.id)}">${t.title}</a>
@@ -167,11 +167,11 @@ class PersonView extends View {
         ${counterparts.length ? html`
           <p class="legend"><span class="key held"></span> meetings held (thicker: more) <span class="key expected"></span> meetings expected</p>
           <parley-counterpart-graph .person=${person} .counterparts=${counterparts} label="Network of ${person.name}'s counterparts; the table below lists the same"></parley-counterpart-graph>
-          <table class="counterparts"><caption class="visually-hidden">Counterparts of ${person.name}</caption>
+          <div class="table-scroll"><table class="counterparts"><caption class="visually-hidden">Counterparts of ${person.name}</caption>
             <thead><tr><th scope="col">Counterpart</th><th scope="col">Meetings held</th><th scope="col">Expected</th><th scope="col">First met</th><th scope="col">Last met</th></tr></thead>
             <tbody>${counterparts.map((c) => html`<tr data-person=${c.person.name}><th scope="row">${personLink(c.person)}</th>
               <td class="held">${c.meetingsHeld}</td><td class="expected">${c.meetingsExpected}</td>
-              <td>${c.firstMet ? dateText(c.firstMet) : '—'}</td><td>${c.lastMet ? dateText(c.lastMet) : '—'}</td></tr>`)}</tbody></table>`
+              <td>${c.firstMet ? dateText(c.firstMet) : '—'}</td><td>${c.lastMet ? dateText(c.lastMet) : '—'}</td></tr>`)}</tbody></table></div>`
           : html`<p class="empty">No meetings recorded.</p>`}
       </section>
       <section aria-labelledby="timeline"><h2 id="timeline">Timeline</h2>
