@@ -60,24 +60,23 @@ class CounterpartGraph extends Chart {
 
   option() {
     const people = this.counterparts || [];
-    const nodes = [{ id: this.person.id, name: this.person.name, x: 0, y: 0, symbolSize: 46, itemStyle: { color: ACCENT }, label: { show: true, position: 'bottom', fontWeight: 'bold', color: INK } }];
+    const nodes = [{ id: this.person.id, name: this.person.name, symbolSize: 46, itemStyle: { color: ACCENT }, label: { show: true, position: 'bottom', fontWeight: 'bold', color: INK, backgroundColor: '#fff', padding: [1, 3] } }];
     const edges = [];
-    people.forEach((c, i) => {
-      // Turned by 45 degrees so that x and y both vary even with one or two counterparts: a
-      // layout whose nodes share one x (or y) has no extent to scale into the box.
-      const angle = (2 * Math.PI * i) / Math.max(people.length, 1) - Math.PI / 4;
-      nodes.push({ id: c.person.id, name: c.person.name, x: Math.cos(angle) * 100, y: Math.sin(angle) * 100, symbolSize: 30, itemStyle: { color: '#5b6b7d' }, label: { show: true, position: 'bottom', color: INK } });
+    people.forEach((c) => {
+      nodes.push({ id: c.person.id, name: c.person.name, symbolSize: 30, itemStyle: { color: '#5b6b7d' }, label: { show: true, position: 'bottom', color: INK, backgroundColor: '#fff', padding: [1, 3] } });
       if (c.meetingsHeld > 0) {
-        edges.push({ source: this.person.id, target: c.person.id, value: c.meetingsHeld, name: `${c.meetingsHeld} held`, lineStyle: { width: 1.5 + 2.5 * c.meetingsHeld, color: ACCENT, type: 'solid', curveness: c.meetingsExpected > 0 ? 0.15 : 0 }, label: { show: true, formatter: `${c.meetingsHeld} held`, color: INK } });
+        edges.push({ source: this.person.id, target: c.person.id, value: c.meetingsHeld, name: `${c.meetingsHeld} held`, lineStyle: { width: 1.5 + 2.5 * c.meetingsHeld, color: ACCENT, opacity: 0.85, type: 'solid', curveness: c.meetingsExpected > 0 ? 0.15 : 0 }, label: { show: true, formatter: `${c.meetingsHeld} held`, color: INK } });
       }
       if (c.meetingsExpected > 0) {
-        edges.push({ source: this.person.id, target: c.person.id, value: c.meetingsExpected, name: `${c.meetingsExpected} expected`, lineStyle: { width: 2, color: EXPECTED, type: [6, 5], curveness: c.meetingsHeld > 0 ? -0.15 : 0 }, label: { show: true, formatter: `${c.meetingsExpected} expected`, color: EXPECTED } });
+        edges.push({ source: this.person.id, target: c.person.id, value: c.meetingsExpected, name: `${c.meetingsExpected} expected`, lineStyle: { width: 2.5, color: EXPECTED, opacity: 1, type: [8, 6], curveness: c.meetingsHeld > 0 ? -0.15 : 0 }, label: { show: true, formatter: `${c.meetingsExpected} expected`, color: EXPECTED } });
       }
     });
     return {
       animation: false,
       tooltip: { formatter: (p) => escape(p.dataType === 'edge' ? `${p.data.name}` : p.data.name) },
-      series: [{ type: 'graph', layout: 'none', roam: true, data: nodes, links: edges, edgeLabel: { fontSize: 12 }, label: { fontSize: 13 }, left: 70, right: 70, top: 30, bottom: 40 }],
+      // Circular: deterministic, and nodes never overlap however many counterparts there are.
+      series: [{ type: 'graph', layout: 'circular', circular: { rotateLabel: false }, roam: true, data: nodes, links: edges,
+        edgeLabel: { fontSize: 13, fontWeight: 'bold', backgroundColor: '#fff', padding: [1, 3] }, label: { fontSize: 13 }, left: 90, right: 90, top: 40, bottom: 50 }],
     };
   }
 

@@ -122,7 +122,7 @@ class WebAppTest {
         assertEquals("2", row.findElement(By.cssSelector("td.held")).getText());
         assertEquals("1", row.findElement(By.cssSelector("td.expected")).getText());
         b.await(By.cssSelector("parley-counterpart-graph canvas"));
-        b.driver().manage().window().setSize(new Dimension(1280, 1500));
+        b.driver().manage().window().setSize(new Dimension(1280, 1900));
         b.screenshot("person-witkoff");
     }
 
@@ -228,7 +228,7 @@ class WebAppTest {
         assertEquals(List.of(host, visitor), stored.getList("talk.participants.person.name"));
         assertEquals(excerpt, stored.getString("talk.citations[0].excerpt"));
         assertEquals("TASS", stored.getString("talk.citations[0].source.publisher"));
-        b.awaitText(By.cssSelector("ol.history"), "Created");
+        b.awaitText(By.cssSelector("ol.history"), "created");
     }
 
     @Test
@@ -249,6 +249,37 @@ class WebAppTest {
         assertEquals(apiError.get("message"), message.getText());
         assertEquals("true", b.driver().findElement(By.id("f-input-location-latitude")).getAttribute("aria-invalid"));
         b.screenshot("field-error");
+    }
+
+    @Test
+    void aStaleEditIsExplainedWithTheCurrentValues() {
+        String person = Fixtures.person(Fixtures.unique("Conflict Envoy"));
+        String title = Fixtures.unique("Talk edited twice");
+        String id = data(RECORD_TALK, "input", vars("title", title, "date", "2025-04-13",
+                "participants", List.of(vars("personId", person, "role", "HOST")))).getString("recordTalk.id");
+
+        Browser b = signedInEditor().go("/record/talk?edit=" + id);
+        b.awaitHeading("Edit");
+        WebElement field = b.await(By.id("f-input-title"));
+        // Someone else saves first.
+        String theirs = title + " (renamed elsewhere)";
+        data("mutation($id: ID!, $input: TalkInput!) { updateTalk(id: $id, input: $input, expectedVersion: 0) { version } }",
+                "id", id, "input", vars("title", theirs, "date", "2025-04-13",
+                        "participants", List.of(vars("personId", person, "role", "HOST"))));
+        field.clear();
+        field.sendKeys(title + " (mine)");
+        b.driver().findElement(By.xpath("//button[text()='Save changes']")).click();
+
+        WebElement conflict = b.await(By.cssSelector(".conflict"));
+        assertTrue(conflict.getText().contains("now version 1"), conflict.getText());
+        WebElement titleRow = conflict.findElement(By.xpath(".//tr[th='Title']"));
+        assertEquals(List.of(theirs, title + " (mine)"), titleRow.findElements(By.tagName("td")).stream()
+                .map(WebElement::getText).toList());
+        b.screenshot("conflict");
+        b.driver().findElement(By.xpath("//button[text()='Start again from the current values']")).click();
+        new WebDriverWait(b.driver(), Browser.WAIT).until(d -> theirs.equals(d.findElement(By.id("f-input-title")).getDomProperty("value")));
+        assertEquals(theirs, data("query($id: ID!) { talk(id: $id) { title } }", "id", id).getString("talk.title"),
+                "nothing of the stale draft was saved");
     }
 
     /** Loads Witkoff's page afresh at phone width: it fits, and the first view's timing is reported. */
