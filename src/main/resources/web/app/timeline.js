@@ -32,7 +32,7 @@ class Timeline extends LitElement {
       <svg class="timeline-chart" viewBox="0 0 ${WIDTH} ${height}" preserveAspectRatio="none" aria-hidden="true">
         ${years.map((y) => {
           const t = Date.UTC(y, 0, 1);
-          return t >= min && t <= max ? svg`<line class="year-line" x1=${x(t)} x2=${x(t)} y1="0" y2=${height - 18}></line><text class="axis" x=${x(t) + 3} y=${height - 4}>${y}</text>` : '';
+          return t >= min && t <= max ? svg`<line class="year-line" x1=${x(t)} x2=${x(t)} y1="0" y2=${height - 18}></line>${x(t) < WIDTH - 40 ? svg`<text class="axis" x=${x(t) + 3} y=${height - 4}>${y}</text>` : ''}` : '';
         })}
         ${entries.map((e, i) => {
           const [start, end] = spans[i];

@@ -47,6 +47,7 @@ class CitedByApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theDemoTassReportIsCitedByTheMoscowTalk() {
         List<Map<String, Object>> tass = data("{ sources(first: 100) { nodes { id publisher citedBy { __typename ... on Talk { title } } } } }")
                 .<Map<String, Object>>getList("sources.nodes").stream().filter(s -> "TASS".equals(s.get("publisher"))).toList();
