@@ -1,5 +1,7 @@
 package io.parley.source;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
@@ -10,7 +12,10 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import io.parley.db.VersionedEntity;
+import io.parley.graphql.Batch;
 import io.parley.graphql.GraphQLBoundary;
+import io.parley.graphql.Node;
 import io.parley.graphql.Roles;
 import io.parley.graphql.PageRequest;
 
@@ -35,6 +40,15 @@ public class SourceGraphQL {
     @NonNull
     public SourceConnection sources(Integer first, String after) {
         return SourceConnection.of(sources.listing().page(PageRequest.of(first, after)));
+    }
+
+    @Description("Every record that cites this source (people, tracks, envoy appointments, talks, trips, outcomes, "
+            + "statements), each once, grouped by type; its citations give the excerpts.")
+    @NonNull
+    public List<@NonNull List<@NonNull Node>> citedBy(
+            // Spelled out: the annotation shares its simple name with this package's Source.
+            @org.eclipse.microprofile.graphql.Source List<Source> list) {
+        return Batch.many(list, VersionedEntity::key, sources::citedBy);
     }
 
     @Mutation

@@ -1,0 +1,117 @@
+// Parley's GraphQL client. Reads go as Automatic Persisted Queries over GET (Apollo protocol:
+// the SHA-256 of the query text; the server answers PERSISTED_QUERY_NOT_FOUND once, the POST
+// that follows registers it), so a read is a cacheable GET of a few hundred bytes. A server
+// that does not speak it (GET refused, or answered with something else) or a browser without
+// crypto.subtle (plain http on a non-local host) gets plain POSTs instead. Mutations always POST.
+import { auth } from './auth.js';
+
+const ENDPOINT = '/graphql';
+const NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
+// Remembered for the tab, so a server without persisted GETs costs one refused GET per tab,
+// not one per page load.
+const NO_GETS = 'parley.noPersistedGets';
+let persistedGets = sessionStorage.getItem(NO_GETS) !== 'true';
+const hashes = new Map();
+
+/** A GraphQL answer with errors; `errors` are the server's, each with extensions.code/field. */
+export class GraphQLError extends Error {
+  constructor(errors, status) {
+    super(errors.map((e) => e.message).join('; ') || `HTTP ${status}`);
+    this.errors = errors;
+    this.status = status;
+  }
+  get code() {
+    return this.errors[0]?.extensions?.code;
+  }
+}
+
+async function sha256(text) {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function hashOf(document) {
+  if (!hashes.has(document)) hashes.set(document, sha256(document).catch(() => null));
+  return hashes.get(document);
+}
+
+function headers(extra) {
+  const token = auth.token;
+  return { Accept: 'application/graphql-response+json, application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...extra };
+}
+
+/** The JSON body when the answer is a GraphQL response, otherwise null. */
+async function graphQLBody(response) {
+  const type = response.headers.get('Content-Type') || '';
+  if (!type.includes('json')) return null;
+  try {
+    const body = await response.json();
+    return body && typeof body === 'object' && ('data' in body || Array.isArray(body.errors)) ? body : null;
+  } catch {
+    return null;
+  }
+}
+
+function failure(response) {
+  if (response.status === 401) {
+    return new GraphQLError([{ message: 'The server refused your sign-in token (expired or not valid). Sign in again.', extensions: { code: 'UNAUTHENTICATED' } }], 401);
+  }
+  if (response.status === 413) {
+    return new GraphQLError([{ message: 'The request is too large.', extensions: { code: 'LIMIT_EXCEEDED' } }], 413);
+  }
+  return new GraphQLError([{ message: `The server answered HTTP ${response.status}.`, extensions: { code: 'UNAVAILABLE' } }], response.status);
+}
+
+async function post(payload) {
+  let response;
+  try {
+    response = await fetch(ENDPOINT, { method: 'POST', headers: headers({ 'Content-Type': 'application/json' }), body: JSON.stringify(payload) });
+  } catch {
+    throw new GraphQLError([{ message: 'Parley cannot be reached. Check your connection and try again.', extensions: { code: 'UNAVAILABLE' } }], 0);
+  }
+  const body = await graphQLBody(response);
+  if (!body) throw failure(response);
+  return body;
+}
+
+function unwrap(body) {
+  if (body.errors?.length) {
+    const error = new GraphQLError(body.errors, 200);
+    error.data = body.data;
+    throw error;
+  }
+  return body.data;
+}
+
+const isNotFound = (body) => body.errors?.some((e) => e.extensions?.code === NOT_FOUND || e.message === 'PersistedQueryNotFound');
+
+/** Runs a read; resolves to `data`, rejects with a GraphQLError. */
+export async function query(document, variables = {}) {
+  const hash = persistedGets ? await hashOf(document) : null;
+  if (!hash) return unwrap(await post({ query: document, variables }));
+  const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+  const url = `${ENDPOINT}?${new URLSearchParams({ extensions: JSON.stringify(extensions), variables: JSON.stringify(variables) })}`;
+  let body = null;
+  try {
+    const response = await fetch(url, { headers: headers() });
+    body = await graphQLBody(response);
+  } catch {
+    body = null;
+  }
+  if (body && !body.errors?.length) return body.data;
+  if (body && isNotFound(body)) return unwrap(await post({ query: document, variables, extensions }));
+  // GET refused (405), not GraphQL, or an error without data: either the server does not know
+  // persisted queries (it asks for a query text) or the read itself is wrong. The POST tells.
+  const answer = await post({ query: document, variables });
+  if (!body || !answer.errors?.length) {
+    persistedGets = false;
+    sessionStorage.setItem(NO_GETS, 'true');
+  }
+  return unwrap(answer);
+}
+
+/** Runs a mutation, always as a POST with the signed-in token. */
+export async function mutate(document, variables = {}) {
+  return unwrap(await post({ query: document, variables }));
+}

@@ -1,0 +1,110 @@
+// The app shell: header with search and sign-in, one view per URL (history API routing, so
+// back, forward, deep links and reloads work), focus moved to the new view's heading.
+import { LitElement, html } from 'lit';
+import { auth } from './auth.js';
+import { onStatus } from './live.js';
+import './views.js';
+import './forms.js';
+
+/** The view for a URL; WebApp.APP_PATHS on the server lists the same paths. */
+function route(url) {
+  const path = url.pathname;
+  const record = path.match(/^\/(people|talks|tracks|sources)\/([^/]+)$/);
+  if (record) {
+    const id = decodeURIComponent(record[2]);
+    switch (record[1]) {
+      case 'people': return html`<parley-person .id=${id}></parley-person>`;
+      case 'talks': return html`<parley-talk .id=${id}></parley-talk>`;
+      case 'tracks': return html`<parley-track .id=${id}></parley-track>`;
+      default: return html`<parley-source .id=${id}></parley-source>`;
+    }
+  }
+  switch (path) {
+    case '/': return html`<parley-home></parley-home>`;
+    case '/search': return html`<parley-search .q=${url.searchParams.get('q') || ''}></parley-search>`;
+    case '/sign-in': return html`<parley-sign-in></parley-sign-in>`;
+    case '/record/source': return html`<parley-source-form></parley-source-form>`;
+    case '/record/talk': return html`<parley-talk-form .editId=${url.searchParams.get('edit') || ''}></parley-talk-form>`;
+    default: return html`<h1 tabindex="-1">Page not found</h1><p class="notice">There is nothing at ${path}. <a href="/">Go to the start</a>.</p>`;
+  }
+}
+
+class ParleyApp extends LitElement {
+  static properties = { url: { state: true }, live: { state: true } };
+
+  constructor() {
+    super();
+    this.url = new URL(location.href);
+    this.live = 'idle';
+  }
+
+  createRenderRoot() {
+    return this;
+  }
+
+  connectedCallback() {
+    this.replaceChildren(); // the static "Loading Parley…" placeholder of index.html
+    super.connectedCallback();
+    window.addEventListener('popstate', () => this.show(new URL(location.href)));
+    this.addEventListener('navigate', (e) => this.navigate(e.detail));
+    // Same-origin links to the app's pages route here instead of reloading.
+    document.addEventListener('click', (event) => {
+      const link = event.target.closest?.('a[href]');
+      if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || link.target) return;
+      const url = new URL(link.href, location.href);
+      if (url.origin !== location.origin || /^\/(graphql|q\/|dev\/|static\/)/.test(url.pathname)) return;
+      event.preventDefault();
+      this.navigate(url.pathname + url.search);
+    });
+    auth.onChange(() => this.requestUpdate());
+    onStatus((status) => (this.live = status));
+  }
+
+  navigate(path) {
+    const url = new URL(path, location.href);
+    if (url.href !== location.href) history.pushState(null, '', url);
+    this.show(url);
+  }
+
+  async show(url) {
+    this.url = url;
+    await this.updateComplete;
+    window.scrollTo(0, 0);
+    // The view renders its heading once its data is in; focus it then, for screen readers.
+    requestAnimationFrame(() => setTimeout(() => this.querySelector('main h1')?.focus({ preventScroll: true }), 0));
+  }
+
+  search(event) {
+    event.preventDefault();
+    const q = this.querySelector('#q').value.trim();
+    if (q) this.navigate(`/search?${new URLSearchParams({ q })}`);
+  }
+
+  updated() {
+    if (!/^\/(people|talks|tracks|sources)\//.test(this.url.pathname)) document.title = 'Parley';
+  }
+
+  render() {
+    const user = auth.user;
+    const liveText = { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', idle: '' }[this.live];
+    return html`
+      <a class="skip" href="#main">Skip to content</a>
+      <header class="top">
+        <a class="brand" href="/">Parley</a>
+        <form role="search" class="search" @submit=${(e) => this.search(e)}>
+          <label for="q" class="visually-hidden">Search people, talks, sources</label>
+          <input id="q" type="search" name="q" placeholder="Search people, talks, sources…" .value=${this.url.pathname === '/search' ? this.url.searchParams.get('q') || '' : ''} autocomplete="off">
+          <button type="submit">Search</button>
+        </form>
+        <nav aria-label="Account">
+          ${liveText ? html`<span class="live live-${this.live}" role="status" title="Live updates">${liveText}</span>` : ''}
+          ${auth.canEdit ? html`<a href="/record/talk">Record a talk</a> <a href="/record/source">Add a source</a>` : ''}
+          ${user ? html`<a href="/sign-in" class="user">${user.subject}</a> <button type="button" class="link" @click=${() => auth.signOut()}>Sign out</button>` : html`<a href="/sign-in">Sign in</a>`}
+        </nav>
+      </header>
+      <main id="main">${route(this.url)}</main>
+      <footer><p>Every fact links to its source. Data through <a href="/q/graphql-ui">Parley's GraphQL API</a>.</p></footer>`;
+  }
+}
+
+customElements.define('parley-app', ParleyApp);
