@@ -94,7 +94,12 @@ export async function query(document, variables = {}) {
   const url = `${ENDPOINT}?${new URLSearchParams({ extensions: JSON.stringify(extensions), variables: JSON.stringify(variables) })}`;
   let body = null;
   try {
-    const response = await fetch(url, { headers: headers() });
+    // application/json: an unknown hash is then a 200 with PERSISTED_QUERY_NOT_FOUND, not a 404
+    // that the browser would log as a failed request. no-cache: the app shows live data, so the
+    // browser revalidates its copy with the ETag (a bodiless 304 when nothing changed) instead
+    // of reusing it for the minute Cache-Control allows, which would hide a change a
+    // subscription just announced.
+    const response = await fetch(url, { headers: headers({ Accept: 'application/json' }), cache: 'no-cache' });
     body = await graphQLBody(response);
   } catch {
     body = null;

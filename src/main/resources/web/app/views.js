@@ -42,6 +42,12 @@ const TALK_EVENT = `subscription { talkRecorded { id track { id } participants {
 const OUTCOME_EVENT = `subscription { outcomeRecorded { id track { id } talks { id } } }`;
 const STATEMENT_EVENT = `subscription { statementRecorded { id track { id } talk { id } speaker { id } } }`;
 
+/** Links to the streamed exports (CSV per record type, PLOVER events as JSON Lines), with a list filter. */
+const downloads = (files, filter = {}) => {
+  const query = new URLSearchParams(filter).toString();
+  return html`<ul class="downloads">${files.map(([file, text]) => html`<li><a href=${`/export/${file}${query ? `?${query}` : ''}`} download>${text}</a></li>`)}</ul>`;
+};
+
 // ------------------------------------------------------------------------------- start page
 const HOME = `query Home { talks(first: 10) { totalCount nodes { ${TALK_LINE} track { id name } } }
   tracks(first: 50) { nodes { id name status parties } } }`;
@@ -74,7 +80,14 @@ class HomeView extends View {
           ${tracks.nodes.length ? html`<ul class="records">${tracks.nodes.map((t) => html`<li><a href="/tracks/${encodeURIComponent(t.id)}">${t.name}</a>
             <span class="status status-${t.status.toLowerCase()}">${label(t.status)}</span> <span class="muted">${t.parties.join(', ')}</span></li>`)}</ul>` : html`<p class="empty">No tracks yet.</p>`}
         </section>
-      </div>`);
+      </div>
+      <section aria-labelledby="downloads"><h2 id="downloads">Download the data</h2>
+        <p class="muted">Every record, streamed whatever the size: CSV per record type, events in PLOVER's shape as JSON Lines, or one report bundle to import into another Parley.</p>
+        ${downloads([['talks.csv', 'Talks (CSV)'], ['people.csv', 'People (CSV)'], ['outcomes.csv', 'Outcomes (CSV)'],
+          ['statements.csv', 'Statements (CSV)'], ['trips.csv', 'Trips (CSV)'], ['envoys.csv', 'Envoys (CSV)'],
+          ['tracks.csv', 'Tracks (CSV)'], ['sources.csv', 'Sources (CSV)'], ['events.jsonl', 'Events, PLOVER (JSON Lines)'],
+          ['bundle', 'Everything as a report bundle (JSON)']])}
+      </section>`);
   }
 }
 
@@ -118,8 +131,13 @@ const PERSON = `query Person($id: ID!) { person(id: $id) { id name summary count
     positions { title organization startDate endDate }
     envoyAppointments { id title mandate represents active startDate endDate announcedOn announcedOnPrecision appointedBy { id name } }
     ${CITATIONS} }
-  counterparts(personId: $id) { person { id name } meetingsHeld meetingsExpected firstMet lastMet }
+  counterparts(personId: $id) { person { id name } meetingsHeld meetingsExpected talks { date datePrecision status } }
   timeline(personId: $id, first: 100) { date datePrecision item { ${TIMELINE_ITEM} } } }`;
+
+// firstMet/lastMet are bare dates; the held talks they come from say how precise each is, so a
+// meeting known only to its month or year is never shown with a made-up day.
+const heldTalks = (c) => c.talks.filter((t) => t.status === 'HELD' && t.date);
+const metText = (talk) => (talk ? dateText(talk.date, talk.datePrecision) : '—');
 
 const span = (from, to) => (from || to ? `${from ? dateText(from) : '?'} – ${to ? dateText(to) : 'today'}` : '');
 
@@ -171,7 +189,7 @@ class PersonView extends View {
             <thead><tr><th scope="col">Counterpart</th><th scope="col">Meetings held</th><th scope="col">Expected</th><th scope="col">First met</th><th scope="col">Last met</th></tr></thead>
             <tbody>${counterparts.map((c) => html`<tr data-person=${c.person.name}><th scope="row">${personLink(c.person)}</th>
               <td class="held">${c.meetingsHeld}</td><td class="expected">${c.meetingsExpected}</td>
-              <td>${c.firstMet ? dateText(c.firstMet) : '—'}</td><td>${c.lastMet ? dateText(c.lastMet) : '—'}</td></tr>`)}</tbody></table></div>`
+              <td>${metText(heldTalks(c)[0])}</td><td>${metText(heldTalks(c).at(-1))}</td></tr>`)}</tbody></table></div>`
           : html`<p class="empty">No meetings recorded.</p>`}
       </section>
       <section aria-labelledby="timeline"><h2 id="timeline">Timeline</h2>
@@ -301,7 +319,11 @@ class TrackView extends View {
       </section>
       <section aria-labelledby="over-time"><h2 id="over-time">Talks and outcomes over time</h2>
         <parley-timeline .entries=${talksAndOutcomes}></parley-timeline></section>
-      <section aria-labelledby="track-sources"><h2 id="track-sources">Sources</h2>${citationList(track.citations)}</section>`;
+      <section aria-labelledby="track-sources"><h2 id="track-sources">Sources</h2>${citationList(track.citations)}</section>
+      <section aria-labelledby="track-downloads"><h2 id="track-downloads">Download this track</h2>
+        ${downloads([['talks.csv', 'Its talks (CSV)'], ['outcomes.csv', 'Its outcomes (CSV)'], ['statements.csv', 'Its statements (CSV)'],
+          ['events.jsonl', 'Its events, PLOVER (JSON Lines)']], { trackIds: track.id })}
+      </section>`;
     }, { notFound: (d) => !d.track });
   }
 }

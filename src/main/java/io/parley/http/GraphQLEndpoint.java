@@ -209,6 +209,11 @@ public class GraphQLEndpoint {
      */
     private void respond(RoutingContext context, ResponseType type, String body, boolean hasData, boolean hasErrors,
             boolean read) {
+        if (context.response().headWritten()) {
+            // A resolver's lazy authentication refused a token that does not verify, and
+            // TokenFailures has answered 401 already.
+            return;
+        }
         context.response().setStatusCode(type == ResponseType.GRAPHQL_RESPONSE_JSON && !hasData ? 400 : 200)
                 .putHeader(HttpHeaders.CONTENT_TYPE, type.contentType);
         if (read && hasData && !hasErrors) {
@@ -223,7 +228,7 @@ public class GraphQLEndpoint {
     }
 
     private void refuse(RoutingContext context, ResponseType type, Refusal refusal) {
-        if (context.response().ended()) {
+        if (context.response().headWritten()) {
             // Quarkus already refused a token that does not verify (HTTP 401) while we waited for the identity.
             return;
         }
