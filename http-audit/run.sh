@@ -10,7 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-OUTPUT="${1:-$ROOT/docs/graphql-over-http.md}"
+# Absolute: the audit runs from its tools folder.
+OUTPUT="$(realpath -m "${1:-$ROOT/docs/graphql-over-http.md}")"
 BENCH_WORK="${AUDIT_WORK:-$ROOT/target/http-audit}"
 TOOLS="${BENCH_TOOLS:-$HOME/.cache/parley-bench}"
 PG_PORT="${AUDIT_PG_PORT:-55434}"

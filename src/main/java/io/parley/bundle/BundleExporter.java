@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import io.parley.export.ExportSlots;
 import io.parley.graphql.ApiException;
 import io.parley.graphql.ErrorMapping;
 import io.parley.graphql.Roles;
@@ -44,28 +45,37 @@ public class BundleExporter {
     private final DataSource dataSource;
     private final boolean readsRequireReader;
     private final String statementTimeout;
+    /** Shared with the CSV and event exports: a bundle export holds a connection just as long. */
+    private final ExportSlots slots;
 
-    public BundleExporter(DataSource dataSource,
+    public BundleExporter(DataSource dataSource, ExportSlots slots,
             @ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader,
             @ConfigProperty(name = "parley.export.statement-timeout") String statementTimeout) {
         this.dataSource = dataSource;
         this.readsRequireReader = readsRequireReader;
         this.statementTimeout = statementTimeout;
+        this.slots = slots;
     }
 
     void export(RoutingContext context) {
+        ApiException busy = slots.tryAcquire();
+        if (busy != null) {
+            BundleRoutes.fail(context, busy);
+            return;
+        }
         context.vertx().executeBlocking(() -> {
             if (readsRequireReader) {
                 requireReader(QuarkusHttpUser.getSecurityIdentityBlocking(context, null));
             }
             HttpServerResponse response = context.response();
-            response.setChunked(true).putHeader("content-type", "application/json")
+            response.setChunked(true).putHeader("content-type", "application/json").putHeader("cache-control", "no-store")
                     .putHeader("content-disposition", "attachment; filename=\"parley-bundle.json\"");
             try (OutputStream out = new ResponseStream(response)) {
                 write(out);
             }
             return null;
         }, false).onComplete(result -> {
+            slots.release();
             if (result.failed()) {
                 if (context.response().headWritten()) {
                     // Mid-stream: the status is sent; cutting the connection is the only honest signal.

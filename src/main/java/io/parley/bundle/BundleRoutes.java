@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.parley.export.ExportSlots;
 import io.parley.graphql.ApiException;
 import io.parley.graphql.ErrorMapping;
 import io.parley.graphql.Roles;
@@ -18,6 +19,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -62,6 +66,25 @@ public class BundleRoutes {
             tooLarge(context);
             return;
         }
+        // The caller's role is checked before a byte of the body is read: an anonymous caller
+        // must not make Parley buffer a 64 MB bundle (the request stays paused until then).
+        Context eventLoop = Vertx.currentContext();
+        Uni<SecurityIdentity> identity = QuarkusHttpUser.getSecurityIdentity(context, null);
+        (identity == null ? Uni.createFrom().<SecurityIdentity> nullItem() : identity).subscribe().with(
+                caller -> eventLoop.runOnContext(ignored -> receive(context, caller)),
+                refused -> eventLoop.runOnContext(ignored -> refuse(context, ApiException.invalidToken())));
+    }
+
+    private void receive(RoutingContext context, SecurityIdentity caller) {
+        if (caller == null || caller.isAnonymous()) {
+            refuse(context, ApiException.unauthenticated());
+            return;
+        }
+        if (!caller.hasRole(Roles.EDITOR) && !caller.hasRole(Roles.ADMIN)) {
+            refuse(context, ApiException.forbidden());
+            return;
+        }
+        HttpServerRequest request = context.request();
         Buffer body = Buffer.buffer();
         request.handler(chunk -> {
             if (body.length() + (long) chunk.length() > maxBody) {
@@ -77,29 +100,27 @@ public class BundleRoutes {
             if (context.response().ended()) {
                 return;
             }
-            context.vertx().executeBlocking(() -> run(context, body.toString(StandardCharsets.UTF_8)), false)
-                    .onComplete(result -> {
-                        if (result.succeeded()) {
-                            context.response().putHeader("content-type", JSON).end(result.result());
-                        } else {
-                            fail(context, ErrorMapping.translate(result.cause()));
-                        }
-                    });
+            context.vertx().executeBlocking(() -> run(caller, body.toString(StandardCharsets.UTF_8)), false).onComplete(result -> {
+                if (result.succeeded()) {
+                    context.response().putHeader("content-type", JSON).end(result.result());
+                } else {
+                    fail(context, ErrorMapping.translate(result.cause()));
+                }
+            });
         });
         request.resume();
     }
 
-    /** Runs on a worker thread: the caller must be an editor (or admin). */
-    private String run(RoutingContext context, String body) throws JsonProcessingException {
-        SecurityIdentity identity = QuarkusHttpUser.getSecurityIdentityBlocking(context, null);
-        if (identity == null || identity.isAnonymous()) {
-            throw ApiException.unauthenticated();
-        }
-        if (!identity.hasRole(Roles.EDITOR) && !identity.hasRole(Roles.ADMIN)) {
-            throw ApiException.forbidden();
-        }
-        ImportResult result = Identities.runAs(identity, () -> importer.importJson(body));
+    /** Runs on a worker thread, as the caller (an editor or admin). */
+    private String run(SecurityIdentity caller, String body) throws JsonProcessingException {
+        ImportResult result = Identities.runAs(caller, () -> importer.importJson(body));
         return BundleJson.MAPPER.writeValueAsString(result);
+    }
+
+    /** Refused before the body was read: the connection closes rather than draining it. */
+    private static void refuse(RoutingContext context, ApiException error) {
+        context.response().putHeader("connection", "close");
+        fail(context, error);
     }
 
     private void tooLarge(RoutingContext context) {
@@ -115,7 +136,8 @@ public class BundleRoutes {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
-            case LIMIT_EXCEEDED -> "body".equals(error.field()) ? 413 : 400;
+            case LIMIT_EXCEEDED -> "body".equals(error.field()) ? 413
+                    : ExportSlots.isBusy(error) ? 429 : 400;
             case UNAVAILABLE -> 503;
             default -> 500;
         };

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 
 import javax.sql.DataSource;
 
@@ -44,30 +43,21 @@ public class ExportRoutes {
     private static final Logger LOG = Logger.getLogger(ExportRoutes.class);
     /** Rows per round trip: 500 talk rows are about 250 KB, a few chunks of output each. */
     static final int FETCH_SIZE = 500;
-    /** The field a refusal for too many running exports names. */
-    private static final String BUSY = "export";
 
     private final CsvExports csv;
     private final PloverEvents events;
     private final DataSource database;
     private final boolean readsRequireReader;
-    /**
-     * Each running export holds a worker thread and a database connection until its client has
-     * read everything; beyond this many at once, more are refused (LIMIT_EXCEEDED, HTTP 429)
-     * so that slow downloads cannot starve the API of either.
-     */
-    private final Semaphore running;
-    private final int maxRunning;
+    private final ExportSlots running;
 
     public ExportRoutes(CsvExports csv, PloverEvents events, DataSource database,
             @ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader,
-            @ConfigProperty(name = "parley.export.max-concurrent") int maxRunning) {
+            ExportSlots running) {
         this.csv = csv;
         this.events = events;
         this.database = database;
         this.readsRequireReader = readsRequireReader;
-        this.maxRunning = maxRunning;
-        this.running = new Semaphore(maxRunning);
+        this.running = running;
     }
 
     void route(@Observes Router router) {
@@ -131,9 +121,9 @@ public class ExportRoutes {
     private void start(RoutingContext request, String fileName, String contentType, Plan plan) {
         Context context = Vertx.currentContext();
         ResponseStream out = new ResponseStream(context, request.response(), contentType, fileName);
-        if (!running.tryAcquire()) {
-            refuse(request, ApiException.limitExceeded(BUSY, "at most " + maxRunning
-                    + " exports run at once; try again when one has finished"));
+        ApiException busy = running.tryAcquire();
+        if (busy != null) {
+            refuse(request, busy);
             return;
         }
         request.vertx().executeBlocking(() -> {
@@ -208,7 +198,7 @@ public class ExportRoutes {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             // Too many exports at once is a matter of waiting; too many values in a filter is not.
-            case LIMIT_EXCEEDED -> BUSY.equals(error.getExtensions().get("field")) ? 429 : 400;
+            case LIMIT_EXCEEDED -> ExportSlots.isBusy(error) ? 429 : 400;
             case UNAVAILABLE -> 503;
             default -> 500;
         };

@@ -30,7 +30,8 @@ public class GraphQLHooks implements EventingService {
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         return builder.instrumentation(new ChainedInstrumentation(builder.build().getInstrumentation(),
-                bean(ErrorCodes.class), bean(QueryLimits.class), bean(ResponseExtensions.class)));
+                bean(ErrorCodes.class), bean(WebSocketOperations.class), bean(QueryLimits.class),
+                bean(ResponseExtensions.class)));
     }
 
     private static <T> T bean(Class<T> type) {

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import jakarta.json.JsonObject;
 
+import io.parley.graphql.WebSocketOperations;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -36,6 +37,7 @@ final class GeneralPath extends SmallRyeGraphQLAbstractHandler {
         if (request.operationName() != null) {
             input.put("operationName", request.operationName());
         }
+        context.put(WebSocketOperations.OVER_HTTP, Boolean.TRUE);
         context.put(PENDING, new Pending(inputToJsonObject(input.encode()), answer, failure));
         handle(context);
     }

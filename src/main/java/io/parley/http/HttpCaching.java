@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.parley.limits.RateLimitCharges;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -37,7 +38,10 @@ public class HttpCaching {
      * the answer is 304 without a body.
      */
     boolean cacheableRead(RoutingContext request, ResponseType type, String body) {
-        boolean anonymous = request.request().getHeader(HttpHeaders.AUTHORIZATION) == null;
+        // A charged rate-limit budget makes the answer the caller's own (its remaining points are
+        // in the body and the x-ratelimit headers), so no shared cache may keep it.
+        boolean anonymous = request.request().getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.get(RateLimitCharges.BUDGET) == null;
         String etag = etag(type, body);
         request.response().putHeader(HttpHeaders.CACHE_CONTROL, anonymous ? publicCacheControl : "private, no-cache")
                 .putHeader(HttpHeaders.ETAG, etag);

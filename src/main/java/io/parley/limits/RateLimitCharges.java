@@ -39,7 +39,7 @@ import io.vertx.ext.web.RoutingContext;
 public class RateLimitCharges {
 
     /** Where the charged {@link RateLimits.Budget} is left for {@link RateLimitGraphQL}. */
-    static final String BUDGET = "parley.rate-limit.budget";
+    public static final String BUDGET = "parley.rate-limit.budget";
 
     private static final Logger LOG = Logger.getLogger(RateLimitCharges.class);
     /** Client keys are at most this long in the budget table; longer subjects are hashed. */

@@ -59,6 +59,35 @@ class SubscriptionTest {
     }
 
     @Test
+    void queriesAndMutationsAreRefusedOverTheSocketAndRunNothing() {
+        String title = Fixtures.unique("Never over a socket");
+        int tracksBefore = data("{ tracks { totalCount } }").getInt("tracks.totalCount");
+        for (String protocol : List.of("graphql-transport-ws", "graphql-ws")) {
+            try (GraphQLSocket socket = GraphQLSocket.connectWithToken(protocol, io.parley.graphql.Tokens.withRoles(io.parley.graphql.Roles.EDITOR))) {
+                String type = protocol.equals("graphql-ws") ? "start" : "subscribe";
+                subscribe(socket, type, "{ people(first: 1) { nodes { name } } }");
+                Map<String, Object> answer = socket.next(WAIT);
+                assertNotNull(answer, protocol + ": no answer");
+                // graphql-transport-ws answers with an "error" message (a list of errors), the
+                // legacy protocol with a "data" message whose payload holds the errors.
+                Object payload = answer.get("payload");
+                assertTrue(String.valueOf(payload).contains("BAD_USER_INPUT") && String.valueOf(payload).contains("Only subscriptions"),
+                        protocol + ": " + answer);
+                if (payload instanceof Map<?, ?> result) {
+                    assertNull(result.get("data"), protocol + ": a query ran over the socket");
+                }
+            }
+            try (GraphQLSocket socket = GraphQLSocket.connectWithToken(protocol, io.parley.graphql.Tokens.withRoles(io.parley.graphql.Roles.EDITOR))) {
+                String type = protocol.equals("graphql-ws") ? "start" : "subscribe";
+                subscribe(socket, type, "mutation($i: TrackInput!) { createTrack(input: $i) { id } }", "i", vars("name", title));
+                assertNotNull(socket.next(WAIT), protocol + ": no answer to the mutation");
+            }
+        }
+        assertEquals(tracksBefore, data("{ tracks { totalCount } }").getInt("tracks.totalCount"),
+                "a mutation sent over a socket must not run");
+    }
+
+    @Test
     void subscribersGetTheirTracksTalksWithNestedFields() {
         String mine = Fixtures.track(Fixtures.unique("Subscribed track"));
         String other = Fixtures.track(Fixtures.unique("Other track"));

@@ -50,6 +50,8 @@ class RateLimitTest {
         String client = someAddress();
         Response compiled = ask(client, null, CostTest.FIVE_POINTS, false, Map.of());
         assertBudget(compiled, 55);
+        // The answer holds this client's budget: no shared cache may keep it for another.
+        assertEquals("private, no-cache", compiled.header("Cache-Control"));
         assertBudget(ask(client, null, CostTest.FIVE_POINTS, true, Map.of()), 50);
 
         Response status = ask(client, null, "{ rateLimit { cost limit remaining resetAt } }", false, Map.of());
