@@ -27,7 +27,7 @@ export function period(iso, precision) {
 export function dateText(iso, precision = 'DAY') {
   if (!iso) return 'date unknown';
   const date = day(iso);
-  if (precision === 'YEAR') return `${date.getUTCFullYear()} (day unknown)`;
+  if (precision === 'YEAR') return `${date.getUTCFullYear()} (month unknown)`;
   if (precision === 'MONTH') return `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} (day unknown)`;
   if (precision === 'WEEK') {
     const last = new Date(date);

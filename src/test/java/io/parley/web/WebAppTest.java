@@ -113,9 +113,11 @@ class WebAppTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void witkoffsCounterpartsShowPutinWithTwoMeetingsHeldAndOneExpected() {
         String witkoff = witkoffId();
-        Map<String, Object> putin = data("query($id: ID!) { counterparts(personId: $id) { person { name } meetingsHeld meetingsExpected } }",
+        Map<String, Object> putin = data("query($id: ID!) { counterparts(personId: $id) { person { name } meetingsHeld meetingsExpected"
+                + " talks { date datePrecision status } } }",
                 "id", witkoff).<Map<String, Object>>getList("counterparts").stream()
                 .filter(c -> "Vladimir Putin".equals(((Map<?, ?>) c.get("person")).get("name"))).findFirst().orElseThrow();
         assertEquals(2, putin.get("meetingsHeld"), "the demo data's two held meetings");
@@ -125,6 +127,12 @@ class WebAppTest {
         WebElement row = b.await(By.cssSelector("table.counterparts tr[data-person='Vladimir Putin']"));
         assertEquals("2", row.findElement(By.cssSelector("td.held")).getText());
         assertEquals("1", row.findElement(By.cssSelector("td.expected")).getText());
+        // First and last met are as precise as the talks they come from: never a made-up day.
+        List<Map<String, Object>> held = ((List<Map<String, Object>>) putin.get("talks")).stream()
+                .filter(t -> "HELD".equals(t.get("status"))).toList();
+        List<WebElement> cells = row.findElements(By.tagName("td"));
+        assertEquals(shown(held.get(0)), cells.get(2).getText(), "first met");
+        assertEquals(shown(held.get(held.size() - 1)), cells.get(3).getText(), "last met");
         b.await(By.cssSelector("parley-counterpart-graph canvas"));
         b.driver().manage().window().setSize(new Dimension(1280, 1900));
         b.screenshot("person-witkoff");
@@ -150,7 +158,7 @@ class WebAppTest {
         WebElement moscow = b.await(By.xpath("//ol[@class='timeline-list']/li[.//a[text()='Putin-Witkoff talks in Moscow']]"));
         assertEquals("13 March 2025", moscow.findElement(By.className("when")).getText());
         // Talks known only to the year say so; none is pinned to a made-up day.
-        assertTrue(b.driver().findElements(By.xpath("//ol[@class='timeline-list']/li[.//span[@class='when' and text()='2025 (day unknown)']]")).size() > 0);
+        assertTrue(b.driver().findElements(By.xpath("//ol[@class='timeline-list']/li[.//span[@class='when' and text()='2025 (month unknown)']]")).size() > 0);
         moscow.findElement(By.linkText("Putin-Witkoff talks in Moscow")).click();
         b.awaitHeading("Putin-Witkoff talks in Moscow");
         b.awaitText(By.cssSelector("main"), excerpt);
@@ -304,6 +312,19 @@ class WebAppTest {
                 .getInt("talks.totalCount");
         assertEquals(onTrack, csvRecords(trackTalks), "the track's talks only");
         assertTrue(trackTalks.contains("trackIds="), "the track's download is filtered by the track: " + trackTalks);
+    }
+
+    /** A held talk's date as the page words it: only as precise as its datePrecision (YEAR or DAY here). */
+    private static String shown(Map<String, Object> talk) {
+        java.time.LocalDate date = java.time.LocalDate.parse((String) talk.get("date"));
+        return switch ((String) talk.get("datePrecision")) {
+            case "YEAR" -> date.getYear() + " (month unknown)";
+            case "MONTH" -> date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " "
+                    + date.getYear() + " (day unknown)";
+            case "DAY" -> date.getDayOfMonth() + " " + date.getMonth().getDisplayName(java.time.format.TextStyle.FULL,
+                    java.util.Locale.ENGLISH) + " " + date.getYear();
+            default -> throw new AssertionError("no wording checked for " + talk);
+        };
     }
 
     /** Data rows of a CSV download, read by a real CSV parser. */
