@@ -4,14 +4,11 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.parley.export.ExportSlots;
 import io.parley.graphql.ApiException;
 import io.parley.graphql.ErrorMapping;
 import io.parley.graphql.Roles;
@@ -130,21 +127,6 @@ public class BundleRoutes {
     }
 
     static void fail(RoutingContext context, ApiException error) {
-        int status = switch (error.code()) {
-            case BAD_USER_INPUT -> 400;
-            case UNAUTHENTICATED -> 401;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case LIMIT_EXCEEDED -> "body".equals(error.field()) ? 413
-                    : ExportSlots.isBusy(error) ? 429 : 400;
-            case UNAVAILABLE -> 503;
-            default -> 500;
-        };
-        // The extensions hold JSON-P values (see ApiException), so the answer is written with JSON-P too.
-        JsonObject answer = Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(
-                Json.createObjectBuilder().add("message", error.getMessage())
-                        .add("extensions", Json.createObjectBuilder(error.getExtensions())))).build();
-        context.response().setStatusCode(status).putHeader("content-type", JSON).end(answer.toString());
+        context.response().setStatusCode(error.httpStatus()).putHeader("content-type", JSON).end(error.asResponseBody());
     }
 }

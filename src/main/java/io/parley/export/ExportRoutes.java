@@ -186,21 +186,7 @@ public class ExportRoutes {
         }
         JsonObject body = new JsonObject().put("errors", new JsonArray().add(new JsonObject()
                 .put("message", message).put("extensions", new JsonObject(extensions))));
-        request.response().setStatusCode(status(error)).putHeader("Content-Type", "application/json")
+        request.response().setStatusCode(error.httpStatus()).putHeader("Content-Type", "application/json")
                 .end(body.encode());
-    }
-
-    private static int status(ApiException error) {
-        return switch (error.code()) {
-            case BAD_USER_INPUT -> 400;
-            case UNAUTHENTICATED -> 401;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            // Too many exports at once is a matter of waiting; too many values in a filter is not.
-            case LIMIT_EXCEEDED -> ExportSlots.isBusy(error) ? 429 : 400;
-            case UNAVAILABLE -> 503;
-            default -> 500;
-        };
     }
 }

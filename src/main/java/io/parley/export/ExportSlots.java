@@ -31,12 +31,7 @@ public class ExportSlots {
     /** Takes a slot, or says why none is free; every taken slot must be {@link #release()}d. */
     public ApiException tryAcquire() {
         return running.tryAcquire() ? null
-                : ApiException.limitExceeded(BUSY, "at most " + max + " exports run at once; try again when one has finished");
-    }
-
-    /** Whether an error is this refusal, which is a matter of waiting (HTTP 429). */
-    public static boolean isBusy(ApiException error) {
-        return BUSY.equals(error.getExtensions().get("field"));
+                : ApiException.busy(BUSY, "at most " + max + " exports run at once; try again when one has finished");
     }
 
     public void release() {

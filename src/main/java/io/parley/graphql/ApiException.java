@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 
-import io.vertx.core.json.JsonObject;
 
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -24,18 +23,21 @@ public final class ApiException extends RuntimeException implements GraphQLError
     private final String field;
     private final String correlationId;
     private final JsonArray problems;
+    /** A refusal that passes with time (a resource is busy), rather than one the caller must change. */
+    private final boolean busy;
 
     private ApiException(ErrorCode code, String field, String message, String correlationId, Throwable cause) {
-        this(code, field, message, correlationId, cause, null);
+        this(code, field, message, correlationId, cause, null, false);
     }
 
     private ApiException(ErrorCode code, String field, String message, String correlationId, Throwable cause,
-            JsonArray problems) {
+            JsonArray problems, boolean busy) {
         super(message, cause, false, false);
         this.code = code;
         this.field = field;
         this.correlationId = correlationId;
         this.problems = problems;
+        this.busy = busy;
     }
 
     public static ApiException badInput(String field, String message) {
@@ -46,7 +48,7 @@ public final class ApiException extends RuntimeException implements GraphQLError
     public static ApiException invalidDocument(String message, List<Map<String, Object>> problems) {
         // SmallRye GraphQL writes extension values that are JSON values or maps; a list must be a JsonArray.
         return new ApiException(ErrorCode.BAD_USER_INPUT, null, message, null, null,
-                Json.createArrayBuilder(problems).build());
+                Json.createArrayBuilder(problems).build(), false);
     }
 
     public static ApiException notFound(String field, String message) {
@@ -87,6 +89,11 @@ public final class ApiException extends RuntimeException implements GraphQLError
         return new ApiException(ErrorCode.LIMIT_EXCEEDED, field, field + ": " + message, null, null);
     }
 
+    /** Over a limit that frees up with time (e.g. every export slot taken): HTTP 429, try again later. */
+    public static ApiException busy(String field, String message) {
+        return new ApiException(ErrorCode.LIMIT_EXCEEDED, field, field + ": " + message, null, null, null, true);
+    }
+
     public static ApiException unavailable(Throwable cause) {
         return new ApiException(ErrorCode.UNAVAILABLE, null, "The database cannot be reached; try again shortly", null,
                 cause);
@@ -112,10 +119,33 @@ public final class ApiException extends RuntimeException implements GraphQLError
         return field != null && message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message;
     }
 
-    /** A GraphQL response body holding only this error, for answers given before GraphQL runs. */
+    /**
+     * The HTTP status of an answer that holds only this error, given outside GraphQL's own
+     * responses (routes of their own such as /import and /export, refusals before GraphQL runs).
+     */
+    public int httpStatus() {
+        return switch (code) {
+            case BAD_USER_INPUT -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND, PERSISTED_QUERY_NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            // A body over its size limit is 413, a busy resource 429; too many values in a filter
+            // is the caller's to change: 400.
+            case LIMIT_EXCEEDED -> busy ? 429 : "body".equals(field) ? 413 : 400;
+            case UNAVAILABLE -> 503;
+            case INTERNAL -> 500;
+        };
+    }
+
+    /**
+     * A GraphQL response body holding only this error, for answers given before GraphQL runs.
+     * Written with JSON-P, which the extensions' values ({@code problems}) are.
+     */
     public String asResponseBody() {
-        return new JsonObject().put("errors", new io.vertx.core.json.JsonArray().add(new JsonObject()
-                .put("message", getMessage()).put("extensions", new JsonObject(getExtensions())))).encode();
+        return Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("message", getMessage()).add("extensions", Json.createObjectBuilder(getExtensions())))).build()
+                .toString();
     }
 
     @Override
