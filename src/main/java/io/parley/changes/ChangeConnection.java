@@ -5,7 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.parley.graphql.PageInfo;
+import io.parley.paging.PageInfo;
 
 @Description("A page of the change feed. pageInfo.endCursor is set even when the page is empty: poll again with it.")
 public record ChangeConnection(@NonNull List<@NonNull ChangeEdge> edges, @NonNull List<@NonNull RecordChange> nodes,

@@ -1,24 +1,17 @@
 package io.parley.db;
 
-import io.parley.graphql.Page;
-import io.parley.graphql.PageRequest;
+import io.parley.paging.PageRequest;
+import io.parley.sql.Sql;
 
-/**
- * A filtered list in one order, before any page is read: read as a page of entities by the
- * resolvers, or as SQL by reads compiled into one statement.
- */
-public record Listing<E extends VersionedEntity>(ListQuery<E> query, Ordering<E> ordering) {
-
-    public Page<E> page(PageRequest request) {
-        return query.page(request, ordering);
-    }
+/** A filtered list in one order, before any page is read: read as pages by compiled reads, or whole by exports. */
+public record Listing(ListQuery query, Ordering ordering) {
 
     /** Every row in this order, selecting {@code columns}; see {@link ListQuery#rowsSql}. */
-    public ListQuery.RowsSql rows(String columns) {
-        return query.rowsSql(ordering, columns);
+    public Sql rows(String columns) {
+        return query.rowsSql(ordering, Sql.sql(columns));
     }
 
-    public ListQuery.PageSql sql(PageRequest request, String parameterPrefix) {
-        return query.pageSql(request, ordering, parameterPrefix);
+    public ListQuery.PageSql page(PageRequest request) {
+        return query.pageSql(request, ordering);
     }
 }

@@ -3,20 +3,20 @@ package io.parley.db;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.function.Function;
 
 import io.parley.graphql.ApiException;
 
 /**
- * How a list is sorted: an SQL expression over a never-null column, its direction, and how
- * the row's value is written into and read back from a cursor. The row key breaks ties.
+ * How a list is sorted: an SQL expression over a never-null column of the list's table (code,
+ * never a client's text), its direction, and how the value is written into a cursor (in SQL)
+ * and read back from one. The row key breaks ties.
  */
-public record Ordering<E>(String name, String expression, Kind kind, boolean descending, Function<E, Object> value) {
+public record Ordering(String name, String expression, Kind kind, boolean descending) {
 
     public enum Kind {
         DATE, TEXT, INSTANT, NUMBER;
 
-        /** SQL writing the value of {@code expression} as {@link #cursorValue} writes it in Java. */
+        /** SQL writing the value of {@code expression} into a cursor, as {@link Ordering#parse} reads it back. */
         String text(String expression) {
             return switch (this) {
                 case DATE -> "to_char(" + expression + ", 'YYYY-MM-DD')";
@@ -25,10 +25,6 @@ public record Ordering<E>(String name, String expression, Kind kind, boolean des
                 case NUMBER -> "cast(" + expression + " as text)";
             };
         }
-    }
-
-    public String cursorValue(E row) {
-        return value.apply(row).toString();
     }
 
     Object parse(String cursorValue) {

@@ -29,11 +29,6 @@ import io.parley.source.Citation;
 @Description("A person's appointment as an envoy: who sent them, for whom, with what mandate.")
 public class Envoy extends VersionedEntity implements Node, SearchResult {
 
-    /** SQL twin of {@link #isActive()}, over the envoy row {@code e}. */
-    /** SQL of {@link #isActive()} over the envoy row {@code {row}}. */
-    static final String ACTIVE_SQL = "(({row}.start_date is null or {row}.start_date <= current_date)"
-            + " and ({row}.end_date is null or {row}.end_date >= current_date))";
-
     @Column(name = "person_id", nullable = false)
     Long personKey;
     @Column(nullable = false)
@@ -95,11 +90,5 @@ public class Envoy extends VersionedEntity implements Node, SearchResult {
 
     public LocalDate getEndDate() {
         return endDate;
-    }
-
-    @Description("Serving today: started (or start unknown) and not ended.")
-    public boolean isActive() {
-        LocalDate today = LocalDate.now();
-        return (startDate == null || !startDate.isAfter(today)) && (endDate == null || !endDate.isBefore(today));
     }
 }

@@ -15,39 +15,24 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.parley.db.VersionedEntity;
-import io.parley.graphql.Batch;
 import io.parley.graphql.GraphQLBoundary;
 import io.parley.graphql.Roles;
-import io.parley.graphql.PageRequest;
+import io.parley.paging.PageRequest;
 import io.parley.person.Person;
 import io.parley.person.PersonService;
 import io.parley.source.Citation;
 
 @GraphQLApi
 @GraphQLBoundary
-// Records pushed to subscribers are resolved outside any HTTP request.
-@ActivateRequestContext
 public class EnvoyGraphQL {
 
     private final EnvoyService envoys;
-    private final PersonService people;
 
-    public EnvoyGraphQL(EnvoyService envoys, PersonService people) {
+    public EnvoyGraphQL(EnvoyService envoys) {
         this.envoys = envoys;
-        this.people = people;
     }
 
-    @Query
-    public Envoy envoy(@NonNull @Id String id) {
-        return envoys.byId(id);
-    }
 
-    @Query
-    @NonNull
-    @Description("Envoy appointments in the order they were recorded.")
-    public EnvoyConnection envoys(EnvoyFilter filter, Integer first, String after) {
-        return EnvoyConnection.of(envoys.listing(filter).page(PageRequest.of(first, after)));
-    }
 
     @Mutation
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
@@ -77,24 +62,5 @@ public class EnvoyGraphQL {
     @Description("Deletes an envoy appointment no talk participant or trip refers to; CONFLICT otherwise.")
     public String deleteEnvoy(@NonNull @Id String id, Integer expectedVersion) {
         return envoys.delete(id, expectedVersion);
-    }
-
-    @NonNull
-    public List<@NonNull Person> person(@Source List<Envoy> appointments) {
-        return Batch.one(appointments, Envoy::personKey, people::byKeys);
-    }
-
-    public List<Person> appointedBy(@Source List<Envoy> appointments) {
-        return Batch.one(appointments, envoy -> envoy.appointedByKey, people::byKeys);
-    }
-
-    @NonNull
-    public List<@NonNull List<@NonNull Citation>> citations(@Source List<Envoy> appointments) {
-        return Batch.many(appointments, VersionedEntity::key, envoys::citations);
-    }
-
-    @NonNull
-    public List<@NonNull List<@NonNull Envoy>> envoyAppointments(@Source List<Person> persons) {
-        return Batch.many(persons, VersionedEntity::key, envoys::ofPeople);
     }
 }

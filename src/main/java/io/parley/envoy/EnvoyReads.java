@@ -2,11 +2,13 @@ package io.parley.envoy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.graphql.JsonReads;
-import io.parley.graphql.JsonShape;
 import io.parley.graphql.NodeType;
+import io.parley.read.JsonReads;
+import io.parley.read.JsonShape;
+import io.parley.read.JsonShape.Related;
+import io.parley.sql.Sql;
 
-/** Envoy appointments, as compiled reads read them. */
+/** The read definitions of envoy appointments, and of a person's appointments. */
 @ApplicationScoped
 public class EnvoyReads implements JsonReads {
 
@@ -28,8 +30,12 @@ public class EnvoyReads implements JsonReads {
                 .column("announcedOnPrecision", "announced_on_precision")
                 .column("startDate", "start_date")
                 .column("endDate", "end_date")
-                .computed("active", Envoy.ACTIVE_SQL)
-                .many("citations", "Citation", "citation {x}", "{x}.envoy_id = {row}.id", "{x}.ordinal"));
+                .computed("active", row -> EnvoyService.active(row.alias()))
+                .many("citations", "Citation", (envoy, x, l) -> new Related(Sql.sql("citation " + x),
+                        Sql.of(x + ".envoy_id = ", envoy.id()), Sql.sql(x + ".ordinal"))));
+        registry.shape(JsonShape.of("Person", null)
+                .many("envoyAppointments", "Envoy", (person, x, l) -> new Related(Sql.sql("envoy " + x),
+                        Sql.of(x + ".person_id = ", person.id()), Sql.sql(x + ".id"))));
         registry.root("envoy", (compiler, field) -> compiler.byId(NodeType.ENVOY, field));
         registry.root("envoys", (compiler, field) -> compiler.connection(
                 envoys.listing(compiler.argument(field, "filter", EnvoyFilter.class)), field));

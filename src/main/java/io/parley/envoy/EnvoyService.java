@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
+import io.parley.db.Filters;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Sql;
@@ -22,13 +23,14 @@ import io.parley.graphql.Inputs;
 import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
 import io.parley.person.Person;
+import io.parley.person.PersonService;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
 
 @ApplicationScoped
 public class EnvoyService implements NodeLoader<Envoy> {
 
-    static final Ordering<Envoy> BY_KEY = new Ordering<>("id", "e.id", Ordering.Kind.NUMBER, false, Envoy::key);
+    static final Ordering BY_KEY = new Ordering("id", "e.id", Ordering.Kind.NUMBER, false);
 
     private final EntityManager em;
     private final Store store;
@@ -52,26 +54,23 @@ public class EnvoyService implements NodeLoader<Envoy> {
         return lookup.byKeys(Envoy.class, keys);
     }
 
-    public Listing<Envoy> listing(EnvoyFilter filter) {
+    public Listing listing(EnvoyFilter filter) {
         EnvoyFilter f = filter == null ? new EnvoyFilter() : filter;
-        String name = Sql.containing(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX));
-        return new ListQuery<>(em, Envoy.class, "envoy", "e")
-                .where("exists (select 1 from person p where p.id = e.person_id and " + Person.nameMatches("p", "name")
-                        + ")", "name", name)
-                .where("e.represents = :represents", "represents",
-                        Inputs.countryCode("filter.represents", f.represents))
-                .where(Envoy.ACTIVE_SQL.replace("{row}", "e") + " = :active", "active", f.active)
+        return new ListQuery("envoy", "e")
+                .where(Sql.containing(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX)), pattern -> io.parley.sql.Sql.of(
+                        "exists (select 1 from person p where p.id = e.person_id and ", PersonService.nameMatches("p", pattern), ")"))
+                .where(Inputs.countryCode("filter.represents", f.represents), country -> Filters.equal("e.represents", country))
+                .where(f.active, active -> io.parley.sql.Sql.of(active("e"), " = ", io.parley.sql.Sql.value(active)))
                 .ordered(BY_KEY);
     }
 
-    /** Each person's appointments, oldest first. */
-    public Map<Long, List<Envoy>> ofPeople(Collection<Long> personKeys) {
-        return lookup.referring(Envoy.class, "personKey", personKeys, "e.pk");
+    /** Whether the appointment in row {@code alias} is in force today. */
+    static io.parley.sql.Sql active(String alias) {
+        return io.parley.sql.Sql.sql("((" + alias + ".start_date is null or " + alias + ".start_date <= current_date) and ("
+                + alias + ".end_date is null or " + alias + ".end_date >= current_date))");
     }
 
-    public Map<Long, List<Citation>> citations(Collection<Long> envoyKeys) {
-        return lookup.children(Envoy.class, "citations", Citation.class, envoyKeys, Citation.SOURCE);
-    }
+
 
     @Transactional
     public Envoy appoint(EnvoyInput input) {

@@ -5,7 +5,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.db.ListQuery;
+import io.parley.sql.Sql;
 import io.parley.envoy.EnvoyFilter;
 import io.parley.envoy.EnvoyService;
 import io.parley.graphql.OrderDirection;
@@ -37,7 +37,7 @@ import io.parley.trip.TripService;
 public class CsvExports {
 
     /** An export's rows for a query string, and its columns. */
-    record CsvExport(Function<QueryParameters, ListQuery.RowsSql> rows, Columns columns) {
+    record CsvExport(Function<QueryParameters, Sql> rows, Columns columns) {
     }
 
     private static final String PARTICIPANTS = "from talk_participant tp join person p on p.id = tp.person_id"

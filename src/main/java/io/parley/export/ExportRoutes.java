@@ -15,8 +15,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.parley.db.ListQuery;
-import io.parley.db.NamedParameters;
+import io.parley.sql.Sql;
 import io.parley.graphql.ApiException;
 import io.parley.graphql.ErrorMapping;
 import io.parley.graphql.ReadAccess;
@@ -63,10 +62,10 @@ public class ExportRoutes {
     void route(@Observes Router router) {
         router.get("/export/events.jsonl").handler(request -> start(request, "events.jsonl",
                 "application/x-ndjson; charset=utf-8", (query, out) -> {
-                    List<ListQuery.RowsSql> statements = events.rows(query);
+                    List<Sql> statements = events.rows(query);
                     query.requireAllRead();
                     return connection -> {
-                        for (ListQuery.RowsSql statement : statements) {
+                        for (Sql statement : statements) {
                             stream(connection, statement, row -> out.write(row.getString(1) + "\n"));
                         }
                     };
@@ -79,7 +78,7 @@ public class ExportRoutes {
                 return;
             }
             start(request, type + ".csv", "text/csv; charset=utf-8; header=present", (query, out) -> {
-                ListQuery.RowsSql statement = export.rows().apply(query);
+                Sql statement = export.rows().apply(query);
                 query.requireAllRead();
                 List<Columns.Column> columns = export.columns().list();
                 return connection -> {
@@ -161,9 +160,9 @@ public class ExportRoutes {
         }, false);
     }
 
-    private static void stream(Connection connection, ListQuery.RowsSql statement, RowHandler handler)
+    private static void stream(Connection connection, Sql statement, RowHandler handler)
             throws SQLException {
-        try (PreparedStatement query = NamedParameters.prepare(connection, statement.sql(), statement.parameters())) {
+        try (PreparedStatement query = statement.prepare(connection)) {
             query.setFetchSize(FETCH_SIZE);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -5,7 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.db.ListQuery;
+import io.parley.sql.Sql;
 import io.parley.db.Listing;
 import io.parley.outcome.Outcome;
 import io.parley.outcome.OutcomeFilter;
@@ -59,7 +59,7 @@ public class PloverEvents {
     }
 
     /** The two statements of an export: talk events, then outcome events; both select one JSON text column. */
-    List<ListQuery.RowsSql> rows(QueryParameters q) {
+    List<Sql> rows(QueryParameters q) {
         TalkFilter talkFilter = new TalkFilter();
         OutcomeFilter outcomeFilter = new OutcomeFilter();
         talkFilter.from = outcomeFilter.from = q.date("from");
@@ -67,8 +67,8 @@ public class PloverEvents {
         talkFilter.trackIds = outcomeFilter.trackIds = q.list("trackIds");
         talkFilter.statuses = List.of(TalkStatus.HELD, TalkStatus.PLANNED, TalkStatus.EXPECTED);
         outcomeFilter.kinds = List.copyOf(EnumSet.complementOf(EnumSet.of(OutcomeKind.OTHER)));
-        Listing<Outcome> dated = outcomes.listing(outcomeFilter);
-        dated.query().where("o.date is not null");
+        Listing dated = outcomes.listing(outcomeFilter);
+        dated.query().where(Sql.sql("o.date is not null"));
         return List.of(talks.listing(talkFilter, null).rows(TALK_EVENT), dated.rows(OUTCOME_EVENT));
     }
 

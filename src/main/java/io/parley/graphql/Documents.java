@@ -34,7 +34,7 @@ public class Documents {
 
     /** A document, or why it does not parse; whether it is valid against the served schema once asked. */
     public static final class Parsed {
-        final Document document;
+        public final Document document;
         final String syntaxError;
         private volatile Boolean valid;
 

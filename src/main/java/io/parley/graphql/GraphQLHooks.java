@@ -1,5 +1,6 @@
 package io.parley.graphql;
 
+import io.parley.read.ReadFetchers;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.spi.EventingService;
 
@@ -23,7 +24,7 @@ public class GraphQLHooks implements EventingService {
 
     @Override
     public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
-        return PlainFields.readDirectly(bean(IdListArguments.class).useStandardIdScalar(builder));
+        return ReadFetchers.install(bean(IdListArguments.class).useStandardIdScalar(builder));
     }
 
     /** Chains ours after the instrumentation SmallRye already installed (its query cache). */

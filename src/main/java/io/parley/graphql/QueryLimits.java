@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.parley.paging.PageRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.arc.Unremovable;
@@ -35,6 +36,9 @@ import graphql.schema.GraphQLSchema;
 @Unremovable
 public class QueryLimits extends SimplePerformantInstrumentation {
 
+    /** Where the checked, normalized operation is kept in the execution's GraphQL context, for compiled reads. */
+    public static final String NORMALIZED = "parley.normalized-operation";
+
     private final int maxDepth;
     private final int maxFields;
     private final int maxAliases;
@@ -60,6 +64,7 @@ public class QueryLimits extends SimplePerformantInstrumentation {
                         execution.getFragmentsByName(), execution.getCoercedVariables(), options()),
                 schema);
         execution.getGraphQLContext().put(ResponseExtensions.COST, cost(operation, schema));
+        execution.getGraphQLContext().put(NORMALIZED, operation);
         return super.beginExecuteOperation(parameters, state);
     }
 
@@ -93,7 +98,7 @@ public class QueryLimits extends SimplePerformantInstrumentation {
     }
 
     /** A document normalized with these limits' options and {@link #check checked}; otherwise the refusal. */
-    ExecutableNormalizedOperation check(GraphQLSchema schema, Document document, String operationName,
+    public ExecutableNormalizedOperation check(GraphQLSchema schema, Document document, String operationName,
             Map<String, Object> variables) {
         return check(() -> ExecutableNormalizedOperationFactory.createExecutableNormalizedOperationWithRawVariables(
                 schema, document, operationName, RawVariables.of(variables == null ? Map.of() : variables), options()),

@@ -68,7 +68,7 @@ public class ResponseExtensions extends SimplePerformantInstrumentation {
     }
 
     /** The compiled path's response: PostgreSQL's {@code data} and the same extensions the general path gives. */
-    static String compiledBody(RoutingContext request, String data) {
+    public static String compiledBody(RoutingContext request, String data) {
         JsonObject extensions = new JsonObject().put("cost", request.<Long> get(COST));
         Map<String, Object> more = request.get(EXTENSIONS);
         if (more != null) {

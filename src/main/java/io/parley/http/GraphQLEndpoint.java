@@ -8,7 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.parley.graphql.ApiException;
-import io.parley.graphql.CompiledReads;
+import io.parley.read.CompiledReads;
 import io.parley.graphql.Documents;
 import io.parley.graphql.ErrorMapping;
 import io.parley.graphql.Roles;

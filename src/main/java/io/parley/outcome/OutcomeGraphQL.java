@@ -16,11 +16,10 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.parley.db.VersionedEntity;
 import io.parley.events.ChangeEvents;
-import io.parley.graphql.Batch;
 import io.parley.graphql.GraphQLBoundary;
 import io.parley.graphql.Roles;
 import io.parley.graphql.NodeType;
-import io.parley.graphql.PageRequest;
+import io.parley.paging.PageRequest;
 import io.parley.person.Person;
 import io.parley.person.PersonService;
 import io.parley.source.Citation;
@@ -52,18 +51,6 @@ public class OutcomeGraphQL {
         this.people = people;
     }
 
-    @Query
-    public Outcome outcome(@NonNull @Id String id) {
-        return outcomes.byId(id);
-    }
-
-    @Query
-    @NonNull
-    @Description("Outcomes in the order they were recorded.")
-    public OutcomeConnection outcomes(OutcomeFilter filter, Integer first, String after) {
-        return OutcomeConnection.of(outcomes.listing(filter).page(PageRequest.of(first, after)));
-    }
-
     @Subscription
     @NonNull
     @Description("Each outcome recorded or updated, optionally only for one track.")
@@ -91,50 +78,5 @@ public class OutcomeGraphQL {
     @Id
     public String deleteOutcome(@NonNull @Id String id) {
         return outcomes.delete(id);
-    }
-
-    public List<Track> track(@Source List<Outcome> list) {
-        return Batch.one(list, Outcome::trackKey, tracks::byKeys);
-    }
-
-    @NonNull
-    public List<@NonNull List<@NonNull Talk>> talks(@Source List<Outcome> list) {
-        return Batch.referenced(list, VersionedEntity::key, outcomes::talkKeys, talks::byKeys);
-    }
-
-    @NonNull
-    public List<@NonNull List<@NonNull Figure>> figures(@Source List<Outcome> list) {
-        return Batch.many(list, VersionedEntity::key, outcomes::figures);
-    }
-
-    @NonNull
-    @Description("People the outcome freed or directly benefited, e.g. a released prisoner.")
-    public List<@NonNull List<@NonNull Person>> beneficiaries(@Source List<Outcome> list) {
-        return Batch.referenced(list, VersionedEntity::key, outcomes::beneficiaryKeys, people::byKeys);
-    }
-
-    @NonNull
-    @Description("People credited with bringing the outcome about.")
-    public List<@NonNull List<@NonNull Person>> creditedTo(@Source List<Outcome> list) {
-        return Batch.referenced(list, VersionedEntity::key, outcomes::creditedKeys, people::byKeys);
-    }
-
-    @NonNull
-    public List<@NonNull List<@NonNull Citation>> citations(@Source List<Outcome> list) {
-        return Batch.many(list, VersionedEntity::key, outcomes::citations);
-    }
-
-    @NonNull
-    public List<@NonNull List<@NonNull Outcome>> outcomes(@Source List<Talk> list) {
-        return Batch.many(list, VersionedEntity::key, outcomes::ofTalks);
-    }
-
-    @NonNull
-    @Name("outcomes")
-    @Description("The track's outcomes, in the order recorded.")
-    public List<OutcomeConnection> trackOutcomes(@Source List<Track> list, Integer first, String after) {
-        PageRequest page = PageRequest.of(first, after);
-        return Batch.one(list, VersionedEntity::key, keys -> outcomes.ofTracks(keys, page)).stream()
-                .map(OutcomeConnection::of).toList();
     }
 }

@@ -13,7 +13,8 @@ import io.parley.db.ListQuery;
 import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
-import io.parley.db.Sql;
+import io.parley.db.Filters;
+import io.parley.sql.Sql;
 import io.parley.db.Store;
 import io.parley.db.VersionedEntity;
 import io.parley.events.ChangeEvents;
@@ -23,8 +24,7 @@ import io.parley.graphql.GlobalId;
 import io.parley.graphql.Inputs;
 import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
-import io.parley.graphql.Page;
-import io.parley.graphql.PageRequest;
+import io.parley.paging.PageRequest;
 import io.parley.person.Person;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
@@ -34,7 +34,7 @@ import io.parley.track.Track;
 @ApplicationScoped
 public class OutcomeService implements NodeLoader<Outcome> {
 
-    static final Ordering<Outcome> BY_KEY = new Ordering<>("id", "o.id", Ordering.Kind.NUMBER, false, Outcome::key);
+    static final Ordering BY_KEY = new Ordering("id", "o.id", Ordering.Kind.NUMBER, false);
 
     private final EntityManager em;
     private final Store store;
@@ -60,48 +60,32 @@ public class OutcomeService implements NodeLoader<Outcome> {
         return lookup.byKeys(Outcome.class, keys);
     }
 
-    public Listing<Outcome> listing(OutcomeFilter filter) {
+    public Listing listing(OutcomeFilter filter) {
+        return filtered(filter).ordered(BY_KEY);
+    }
+
+    /** A track's ({@code trackKey}, SQL) outcomes, in the order recorded. */
+    public Listing ofTrack(Sql trackKey) {
+        return filtered(null).where(Sql.of("o.track_id = ", trackKey)).ordered(BY_KEY);
+    }
+
+    private ListQuery filtered(OutcomeFilter filter) {
         OutcomeFilter f = filter == null ? new OutcomeFilter() : filter;
-        return new ListQuery<>(em, Outcome.class, "outcome", "o")
-                .where("o.kind in (:kinds)", "kinds", Sql.names(f.kinds))
-                .where("o.status in (:statuses)", "statuses", Sql.names(f.statuses))
-                .where("o.track_id in (:tracks)", "tracks",
-                        Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)))
-                .where("o.date >= :from", "from", f.from)
-                .where(Sql.endsBy("o.date", "o.date_end", "to"), "to", f.to)
-                .ordered(BY_KEY);
+        return new ListQuery("outcome", "o")
+                .where(io.parley.db.Sql.names(f.kinds), kinds -> Filters.in("o.kind", kinds))
+                .where(io.parley.db.Sql.names(f.statuses), statuses -> Filters.in("o.status", statuses))
+                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)),
+                        tracks -> Filters.in("o.track_id", tracks))
+                .where(f.from, from -> Filters.atLeast("o.date", from))
+                .where(f.to, to -> Filters.endsBy("o.date", "o.date_end", to));
     }
 
-    public Map<Long, List<Long>> talkKeys(Collection<Long> outcomeKeys) {
-        return lookup.children(Outcome.class, "talkKeys", Long.class, outcomeKeys);
-    }
 
-    public Map<Long, List<Long>> beneficiaryKeys(Collection<Long> outcomeKeys) {
-        return lookup.children(Outcome.class, "beneficiaryKeys", Long.class, outcomeKeys);
-    }
 
-    public Map<Long, List<Long>> creditedKeys(Collection<Long> outcomeKeys) {
-        return lookup.children(Outcome.class, "creditedKeys", Long.class, outcomeKeys);
-    }
 
-    public Map<Long, List<Figure>> figures(Collection<Long> outcomeKeys) {
-        return lookup.children(Outcome.class, "figures", Figure.class, outcomeKeys);
-    }
 
-    public Map<Long, List<Citation>> citations(Collection<Long> outcomeKeys) {
-        return lookup.children(Outcome.class, "citations", Citation.class, outcomeKeys, Citation.SOURCE);
-    }
 
-    /** Each track's outcomes, in the order recorded, one page each. */
-    public Map<Long, Page<Outcome>> ofTracks(Collection<Long> trackKeys, PageRequest page) {
-        return new ListQuery<>(em, Outcome.class, "outcome", "o").pagesByParent(null, "o.track_id", trackKeys, page,
-                BY_KEY);
-    }
 
-    /** Outcomes that came of each talk. */
-    public Map<Long, List<Outcome>> ofTalks(Collection<Long> talkKeys) {
-        return lookup.containing(Outcome.class, "talkKeys", talkKeys);
-    }
 
     @Transactional
     public Outcome record(OutcomeInput input) {

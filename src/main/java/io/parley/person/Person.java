@@ -49,11 +49,6 @@ public class Person extends VersionedEntity implements Node, SearchResult {
     @OrderColumn(name = "ordinal")
     List<Citation> citations = new ArrayList<>();
 
-    /** SQL condition: the person row {@code alias} has a name or alias matching ILIKE pattern {@code :parameter}. */
-    public static String nameMatches(String alias, String parameter) {
-        return "(" + alias + ".name ilike :" + parameter + " or exists (select 1 from unnest(" + alias
-                + ".aliases) a where a ilike :" + parameter + "))";
-    }
 
     @Override
     protected NodeType nodeType() {

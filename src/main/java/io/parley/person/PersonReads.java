@@ -2,11 +2,13 @@ package io.parley.person;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.graphql.JsonReads;
-import io.parley.graphql.JsonShape;
 import io.parley.graphql.NodeType;
+import io.parley.read.JsonReads;
+import io.parley.read.JsonShape;
+import io.parley.read.JsonShape.Related;
+import io.parley.sql.Sql;
 
-/** People and their positions, as compiled reads read them. */
+/** The read definitions of people and their positions. */
 @ApplicationScoped
 public class PersonReads implements JsonReads {
 
@@ -25,9 +27,10 @@ public class PersonReads implements JsonReads {
                 .column("countryCode", "country_code")
                 .column("summary", "summary")
                 .column("wikidataId", "wikidata_id")
-                .many("positions", "Position", "person_position {x}", "{x}.person_id = {row}.id", "{x}.ordinal")
-                .many("envoyAppointments", "Envoy", "envoy {x}", "{x}.person_id = {row}.id", "{x}.id")
-                .many("citations", "Citation", "citation {x}", "{x}.person_id = {row}.id", "{x}.ordinal"));
+                .many("positions", "Position", (person, x, l) -> new Related(Sql.sql("person_position " + x),
+                        Sql.of(x + ".person_id = ", person.id()), Sql.sql(x + ".ordinal")))
+                .many("citations", "Citation", (person, x, l) -> new Related(Sql.sql("citation " + x),
+                        Sql.of(x + ".person_id = ", person.id()), Sql.sql(x + ".ordinal"))));
         registry.shape(JsonShape.of("Position", "person_position")
                 .column("title", "title")
                 .column("organization", "organization")

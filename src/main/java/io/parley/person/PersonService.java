@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
+import io.parley.db.Filters;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Sql;
@@ -24,7 +25,7 @@ import io.parley.source.Citations;
 @ApplicationScoped
 public class PersonService implements NodeLoader<Person> {
 
-    static final Ordering<Person> BY_NAME = new Ordering<>("name", "p.name", Ordering.Kind.TEXT, false, p -> p.name);
+    static final Ordering BY_NAME = new Ordering("name", "p.name", Ordering.Kind.TEXT, false);
 
     private final EntityManager em;
     private final Store store;
@@ -48,22 +49,22 @@ public class PersonService implements NodeLoader<Person> {
         return lookup.byKeys(Person.class, keys);
     }
 
-    public Listing<Person> listing(PersonFilter filter) {
+    public Listing listing(PersonFilter filter) {
         PersonFilter f = filter == null ? new PersonFilter() : filter;
-        String name = Sql.containing(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX));
-        return new ListQuery<>(em, Person.class, "person", "p")
-                .where(Person.nameMatches("p", "name"), "name", name)
-                .where("p.country_code = :country", "country", Inputs.countryCode("filter.countryCode", f.countryCode))
+        return new ListQuery("person", "p")
+                .where(Sql.containing(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX)),
+                        pattern -> nameMatches("p", pattern))
+                .where(Inputs.countryCode("filter.countryCode", f.countryCode), country -> Filters.equal("p.country_code", country))
                 .ordered(BY_NAME);
     }
 
-    public Map<Long, List<Position>> positions(Collection<Long> personKeys) {
-        return lookup.children(Person.class, "positions", Position.class, personKeys);
+    /** The person row {@code alias} has a name or alias matching the ILIKE {@code pattern}. */
+    public static io.parley.sql.Sql nameMatches(String alias, String pattern) {
+        return io.parley.sql.Sql.of("(" + alias + ".name ilike ", io.parley.sql.Sql.value(pattern),
+                " or exists (select 1 from unnest(" + alias + ".aliases) a where a ilike ", io.parley.sql.Sql.value(pattern), "))");
     }
 
-    public Map<Long, List<Citation>> citations(Collection<Long> personKeys) {
-        return lookup.children(Person.class, "citations", Citation.class, personKeys, Citation.SOURCE);
-    }
+
 
     @Transactional
     public Person create(PersonInput input) {

@@ -4,16 +4,11 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.parley.graphql.Page;
-import io.parley.graphql.PageInfo;
+import io.parley.paging.PageInfo;
 
 public record SourceConnection(@NonNull List<@NonNull SourceEdge> edges, @NonNull List<@NonNull Source> nodes,
         @NonNull PageInfo pageInfo, int totalCount) {
 
     public record SourceEdge(@NonNull String cursor, @NonNull Source node) {
-    }
-
-    static SourceConnection of(Page<Source> page) {
-        return new SourceConnection(page.edges(SourceEdge::new), page.nodes(), page.pageInfo(), page.totalCount());
     }
 }

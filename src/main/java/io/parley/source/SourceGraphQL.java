@@ -13,42 +13,19 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.parley.db.VersionedEntity;
-import io.parley.graphql.Batch;
 import io.parley.graphql.GraphQLBoundary;
 import io.parley.graphql.Node;
 import io.parley.graphql.Roles;
-import io.parley.graphql.PageRequest;
+import io.parley.paging.PageRequest;
 
 @GraphQLApi
 @GraphQLBoundary
-// Records pushed to subscribers are resolved outside any HTTP request.
-@ActivateRequestContext
 public class SourceGraphQL {
 
     private final SourceService sources;
 
     public SourceGraphQL(SourceService sources) {
         this.sources = sources;
-    }
-
-    @Query
-    public Source source(@NonNull @Id String id) {
-        return sources.byId(id);
-    }
-
-    @Query
-    @NonNull
-    public SourceConnection sources(Integer first, String after) {
-        return SourceConnection.of(sources.listing().page(PageRequest.of(first, after)));
-    }
-
-    @Description("Every record that cites this source (people, tracks, envoy appointments, talks, trips, outcomes, "
-            + "statements), each once, grouped by type; its citations give the excerpts.")
-    @NonNull
-    public List<@NonNull List<@NonNull Node>> citedBy(
-            // Spelled out: the annotation shares its simple name with this package's Source.
-            @org.eclipse.microprofile.graphql.Source List<Source> list) {
-        return Batch.many(list, VersionedEntity::key, sources::citedBy);
     }
 
     @Mutation

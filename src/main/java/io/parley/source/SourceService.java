@@ -23,67 +23,27 @@ import io.parley.graphql.Inputs;
 import io.parley.graphql.Node;
 import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
-import io.parley.graphql.Nodes;
 
 @ApplicationScoped
 public class SourceService implements NodeLoader<Source> {
 
-    static final Ordering<Source> BY_KEY = new Ordering<>("id", "s.id", Ordering.Kind.NUMBER, false, s -> s.key());
+    static final Ordering BY_KEY = new Ordering("id", "s.id", Ordering.Kind.NUMBER, false);
 
     private final EntityManager em;
     private final Store store;
     private final Lookup lookup;
-    private final Nodes nodes;
 
-    public SourceService(EntityManager em, Store store, Lookup lookup, Nodes nodes) {
+    public SourceService(EntityManager em, Store store, Lookup lookup) {
         this.em = em;
         this.store = store;
         this.lookup = lookup;
-        this.nodes = nodes;
     }
 
     /** The citation columns that name the citing record, with the type each names. */
-    private static final NodeType[] CITING = { NodeType.PERSON, NodeType.TRACK, NodeType.ENVOY, NodeType.TALK,
-            NodeType.TRIP, NodeType.OUTCOME, NodeType.STATEMENT };
 
-    /**
-     * The records citing each source, once each however often they cite it, grouped by type in
-     * the order of {@link #CITING} and then in the order recorded: two statements for any
-     * number of sources (the citations, then one lookup per type of record found).
-     */
-    public Map<Long, List<Node>> citedBy(Collection<Long> sourceKeys) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select source_id, person_id, track_id, envoy_id, talk_id, trip_id, outcome_id, statement_id
-                from citation where source_id in (:keys)
-                order by source_id, person_id, track_id, envoy_id, talk_id, trip_id, outcome_id, statement_id""")
-                .setParameter("keys", sourceKeys).getResultList();
-        Map<Long, Set<GlobalId>> citing = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            for (int i = 0; i < CITING.length; i++) {
-                if (row[i + 1] != null) {
-                    citing.computeIfAbsent(((Number) row[0]).longValue(), k -> new LinkedHashSet<>())
-                            .add(new GlobalId(CITING[i], ((Number) row[i + 1]).longValue()));
-                }
-            }
-        }
-        List<GlobalId> all = citing.values().stream().flatMap(Set::stream).distinct().toList();
-        Map<GlobalId, Node> loaded = new LinkedHashMap<>();
-        List<Node> found = all.isEmpty() ? List.of() : nodes.load(all);
-        for (int i = 0; i < all.size(); i++) {
-            loaded.put(all.get(i), found.get(i));
-        }
-        Map<Long, List<Node>> result = new LinkedHashMap<>();
-        citing.forEach((source, ids) -> {
-            List<Node> records = new ArrayList<>(ids.size());
-            ids.stream().map(loaded::get).filter(Objects::nonNull).forEach(records::add);
-            result.put(source, records);
-        });
-        return result;
-    }
 
-    public Listing<Source> listing() {
-        return new ListQuery<>(em, Source.class, "source", "s").ordered(BY_KEY);
+    public Listing listing() {
+        return new ListQuery("source", "s").ordered(BY_KEY);
     }
 
     @Override

@@ -16,11 +16,10 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.parley.db.VersionedEntity;
 import io.parley.events.ChangeEvents;
-import io.parley.graphql.Batch;
 import io.parley.graphql.GraphQLBoundary;
 import io.parley.graphql.Roles;
 import io.parley.graphql.NodeType;
-import io.parley.graphql.PageRequest;
+import io.parley.paging.PageRequest;
 import io.parley.person.Person;
 import io.parley.person.PersonService;
 import io.parley.source.Citation;
@@ -52,18 +51,6 @@ public class StatementGraphQL {
         this.tracks = tracks;
     }
 
-    @Query
-    public Statement statement(@NonNull @Id String id) {
-        return statements.byId(id);
-    }
-
-    @Query
-    @NonNull
-    @Description("Statements, most recently said first.")
-    public StatementConnection statements(StatementFilter filter, Integer first, String after) {
-        return StatementConnection.of(statements.listing(filter).page(PageRequest.of(first, after)));
-    }
-
     @Subscription
     @NonNull
     @Description("Each statement recorded, optionally only for one track.")
@@ -91,37 +78,5 @@ public class StatementGraphQL {
     @Id
     public String deleteStatement(@NonNull @Id String id) {
         return statements.delete(id);
-    }
-
-    @NonNull
-    public List<@NonNull Person> speaker(@Source List<Statement> list) {
-        return Batch.one(list, Statement::speakerKey, people::byKeys);
-    }
-
-    public List<Talk> talk(@Source List<Statement> list) {
-        return Batch.one(list, Statement::talkKey, talks::byKeys);
-    }
-
-    public List<Track> track(@Source List<Statement> list) {
-        return Batch.one(list, Statement::trackKey, tracks::byKeys);
-    }
-
-    @NonNull
-    public List<@NonNull List<@NonNull Citation>> citations(@Source List<Statement> list) {
-        return Batch.many(list, VersionedEntity::key, statements::citations);
-    }
-
-    @NonNull
-    public List<@NonNull List<@NonNull Statement>> statements(@Source List<Talk> list) {
-        return Batch.many(list, VersionedEntity::key, statements::ofTalks);
-    }
-
-    @NonNull
-    @Description("What the person said, most recent first.")
-    @Name("statements")
-    public List<StatementConnection> personStatements(@Source List<Person> persons, Integer first, String after) {
-        PageRequest page = PageRequest.of(first, after);
-        return Batch.one(persons, VersionedEntity::key, keys -> statements.ofSpeakers(keys, page)).stream()
-                .map(StatementConnection::of).toList();
     }
 }

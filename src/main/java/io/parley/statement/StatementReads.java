@@ -2,8 +2,10 @@ package io.parley.statement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.graphql.JsonReads;
-import io.parley.graphql.JsonShape;
+import io.parley.read.JsonReads;
+import io.parley.read.JsonShape;
+import io.parley.read.JsonShape.Related;
+import io.parley.sql.Sql;
 import io.parley.graphql.NodeType;
 
 /** Statements, as compiled reads read them. */
@@ -27,7 +29,11 @@ public class StatementReads implements JsonReads {
                 .column("tone", "tone")
                 .one("talk", "Talk", "talk_id")
                 .one("track", "Track", "track_id")
-                .many("citations", "Citation", "citation {x}", "{x}.statement_id = {row}.id", "{x}.ordinal"));
+                .many("citations", "Citation", (row, x, l) -> new Related(Sql.sql("citation " + x),
+                        Sql.of(x + ".statement_id = ", row.id()), Sql.sql(x + ".ordinal"))));
+        registry.shape(JsonShape.of("Person", null)
+                .field("statements", (compiler, person, field) -> Sql.of("(",
+                        compiler.connection(statements.ofSpeaker(person.id()), field), ")")));
         registry.root("statement", (compiler, field) -> compiler.byId(NodeType.STATEMENT, field));
         registry.root("statements", (compiler, field) -> compiler.connection(
                 statements.listing(compiler.argument(field, "filter", StatementFilter.class)), field));

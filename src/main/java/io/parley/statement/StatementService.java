@@ -12,7 +12,8 @@ import io.parley.db.ListQuery;
 import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
-import io.parley.db.Sql;
+import io.parley.db.Filters;
+import io.parley.sql.Sql;
 import io.parley.db.Store;
 import io.parley.events.ChangeEvents;
 import io.parley.graphql.ApiException;
@@ -21,8 +22,7 @@ import io.parley.graphql.GlobalId;
 import io.parley.graphql.Inputs;
 import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
-import io.parley.graphql.Page;
-import io.parley.graphql.PageRequest;
+import io.parley.paging.PageRequest;
 import io.parley.person.Person;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
@@ -32,8 +32,7 @@ import io.parley.track.Track;
 @ApplicationScoped
 public class StatementService implements NodeLoader<Statement> {
 
-    static final Ordering<Statement> MOST_RECENT = new Ordering<>("SAID_ON_DESC", "s.said_on", Ordering.Kind.DATE,
-            true, s -> s.saidOn);
+    static final Ordering MOST_RECENT = new Ordering("SAID_ON_DESC", "s.said_on", Ordering.Kind.DATE, true);
 
     private final EntityManager em;
     private final Store store;
@@ -59,37 +58,33 @@ public class StatementService implements NodeLoader<Statement> {
         return lookup.byKeys(Statement.class, keys);
     }
 
-    public Listing<Statement> listing(StatementFilter filter) {
+    public Listing listing(StatementFilter filter) {
+        return filtered(filter).ordered(MOST_RECENT);
+    }
+
+    /** What a person ({@code personKey}, SQL) said, most recent first. */
+    public Listing ofSpeaker(Sql personKey) {
+        return filtered(null).where(Sql.of("s.speaker_id = ", personKey)).ordered(MOST_RECENT);
+    }
+
+    private ListQuery filtered(StatementFilter filter) {
         StatementFilter f = filter == null ? new StatementFilter() : filter;
-        return new ListQuery<>(em, Statement.class, "statement", "s")
-                .where("s.speaker_id in (:speakers)", "speakers",
-                        Sql.anyOf(Inputs.keys("filter.speakerIds", f.speakerIds, NodeType.PERSON)))
-                .where("s.tone in (:tones)", "tones", Sql.names(f.tones))
-                .where("s.track_id in (:tracks)", "tracks",
-                        Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)))
-                .where("s.talk_id in (:talks)", "talks",
-                        Sql.anyOf(Inputs.keys("filter.talkIds", f.talkIds, NodeType.TALK)))
-                .where("s.said_on >= :from", "from", f.from)
-                .where(Sql.endsBy("s.said_on", "period_end(s.said_on, s.said_on_precision)", "to"), "to", f.to)
-                .where(Sql.textMatches("s", "fold(s.quote)", "text"), "text",
-                        Inputs.optional("filter.text", f.text, Inputs.NAME_MAX))
-                .ordered(MOST_RECENT);
+        return new ListQuery("statement", "s")
+                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.speakerIds", f.speakerIds, NodeType.PERSON)),
+                        speakers -> Filters.in("s.speaker_id", speakers))
+                .where(io.parley.db.Sql.names(f.tones), tones -> Filters.in("s.tone", tones))
+                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)),
+                        tracks -> Filters.in("s.track_id", tracks))
+                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.talkIds", f.talkIds, NodeType.TALK)),
+                        talks -> Filters.in("s.talk_id", talks))
+                .where(f.from, from -> Filters.atLeast("s.said_on", from))
+                .where(f.to, to -> Filters.endsBy("s.said_on", "period_end(s.said_on, s.said_on_precision)", to))
+                .where(Inputs.optional("filter.text", f.text, Inputs.NAME_MAX),
+                        text -> Filters.textMatches("s", "fold(s.quote)", text));
     }
 
-    public Map<Long, List<Citation>> citations(Collection<Long> statementKeys) {
-        return lookup.children(Statement.class, "citations", Citation.class, statementKeys, Citation.SOURCE);
-    }
 
-    /** What each person said, most recent first, one page each. */
-    public Map<Long, Page<Statement>> ofSpeakers(Collection<Long> personKeys, PageRequest page) {
-        return new ListQuery<>(em, Statement.class, "statement", "s").pagesByParent(null, "s.speaker_id", personKeys,
-                page, MOST_RECENT);
-    }
 
-    /** Statements about each talk, most recent first. */
-    public Map<Long, List<Statement>> ofTalks(Collection<Long> talkKeys) {
-        return lookup.referring(Statement.class, "talkKey", talkKeys, "e.saidOn desc, e.pk desc");
-    }
 
     /** Records a statement and announces it to subscribers once the transaction commits. */
     @Transactional

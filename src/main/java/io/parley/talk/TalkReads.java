@@ -2,11 +2,14 @@ package io.parley.talk;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.graphql.JsonReads;
-import io.parley.graphql.JsonShape;
+import io.parley.read.JsonReads;
+import io.parley.read.JsonShape;
+import io.parley.read.JsonShape.Related;
+import io.parley.sql.Sql;
+import io.parley.graphql.GlobalId;
 import io.parley.graphql.NodeType;
 
-/** Talks, their participants and places, as compiled reads read them. */
+/** The read definitions of talks, their participants and places, of the talks of people, appointments and tracks, of counterparts and of talk activity. */
 @ApplicationScoped
 public class TalkReads implements JsonReads {
 
@@ -25,19 +28,19 @@ public class TalkReads implements JsonReads {
                 .column("datePrecision", "date_precision")
                 .dateTime("startsAt", "starts_at")
                 .dateTime("endsAt", "ends_at")
-                .embedded("location", "Location", "location_", "{row}.location_name is not null")
+                .embedded("location", "Location", "location_", row -> Sql.of(row.column("location_name"), " is not null"))
                 .column("format", "format")
                 .column("closedDoor", "closed_door")
                 .column("status", "status")
                 .column("summary", "summary")
-                .many("participants", "Participant", "talk_participant {x}", "{x}.talk_id = {row}.id",
-                        "{x}.ordinal")
-                .many("outcomes", "Outcome",
-                        "outcome_talk {l} join outcome {x} on {x}.id = {l}.outcome_id", "{l}.talk_id = {row}.id",
-                        "{x}.id")
-                .many("statements", "Statement", "statement {x}", "{x}.talk_id = {row}.id",
-                        "{x}.said_on desc, {x}.id desc")
-                .many("citations", "Citation", "citation {x}", "{x}.talk_id = {row}.id", "{x}.ordinal"));
+                .many("participants", "Participant", (row, x, l) -> new Related(Sql.sql("talk_participant " + x),
+                        Sql.of(x + ".talk_id = ", row.id()), Sql.sql(x + ".ordinal")))
+                .many("outcomes", "Outcome", (row, x, l) -> new Related(Sql.sql("outcome_talk " + l + " join outcome " + x + " on " + x + ".id = " + l + ".outcome_id"),
+                        Sql.of(l + ".talk_id = ", row.id()), Sql.sql(x + ".id")))
+                .many("statements", "Statement", (row, x, l) -> new Related(Sql.sql("statement " + x),
+                        Sql.of(x + ".talk_id = ", row.id()), Sql.sql(x + ".said_on desc, " + x + ".id desc")))
+                .many("citations", "Citation", (row, x, l) -> new Related(Sql.sql("citation " + x),
+                        Sql.of(x + ".talk_id = ", row.id()), Sql.sql(x + ".ordinal"))));
         registry.shape(JsonShape.of("Participant", "talk_participant")
                 .one("person", "Person", "person_id")
                 .column("role", "role")
@@ -49,9 +52,61 @@ public class TalkReads implements JsonReads {
                 .decimal("latitude", "latitude")
                 .decimal("longitude", "longitude")
                 .column("geonamesId", "geonames_id"));
+        registry.shape(JsonShape.of("Counterpart", null)
+                .one("person", "Person", "person_id")
+                .column("meetingsHeld", "meetings_held")
+                .column("meetingsExpected", "meetings_expected")
+                .column("firstMet", "first_met")
+                .column("lastMet", "last_met")
+                .many("talks", "Talk", (counterpart, x, l) -> new Related(Sql.sql("talk " + x),
+                        Sql.of(x + ".id = any(", counterpart.column("talk_ids"), ")"),
+                        Sql.of("array_position(", counterpart.column("talk_ids"), ", " + x + ".id)"))));
+        registry.shape(JsonShape.of("MonthCount", null)
+                .column("month", "grp")
+                .column("count", "n"));
+        registry.shape(JsonShape.of("Person", null)
+                .field("talks", (compiler, person, field) -> Sql.of("(",
+                        compiler.connection(talks.ofParticipant(person.id()), field), ")"))
+                .field("counterparts", (compiler, person, field) -> Sql.of("(",
+                        compiler.list("Counterpart", x -> counterparts(person.id()), TalkReads::counterpartOrder, field), ")")));
+        registry.shape(JsonShape.of("Envoy", null)
+                .field("talks", (compiler, envoy, field) -> Sql.of("(",
+                        compiler.connection(talks.ofEnvoy(envoy.id()), field), ")")));
+        registry.shape(JsonShape.of("Track", null)
+                .field("talks", (compiler, track, field) -> Sql.of("(",
+                        compiler.connection(talks.ofTrack(track.id()), field), ")")));
         registry.root("talk", (compiler, field) -> compiler.byId(NodeType.TALK, field));
         registry.root("talks", (compiler, field) -> compiler.connection(talks.listing(
                 compiler.argument(field, "filter", TalkFilter.class),
                 compiler.argument(field, "orderBy", TalkOrder.class)), field));
+        registry.root("talkActivity", (compiler, field) -> compiler.list("MonthCount",
+                x -> talks.activity(compiler.argument(field, "filter", TalkFilter.class)), x -> Sql.sql(x + ".grp"), field));
+        registry.root("counterparts", (compiler, field) -> compiler.list("Counterpart",
+                x -> counterparts(Sql.value(GlobalId.keyOf(compiler.argument(field, "personId", String.class),
+                        NodeType.PERSON, "personId"))), TalkReads::counterpartOrder, field));
+    }
+
+    /**
+     * Everyone the person ({@code personKey}, SQL) met in talks that were not cancelled: meetings
+     * held and expected (planned or expected talks), first and last held meeting, and the talks.
+     */
+    private static Sql counterparts(Sql personKey) {
+        return Sql.of("""
+                select other.person_id,
+                       count(*) filter (where t.status = 'HELD') as meetings_held,
+                       count(*) filter (where t.status in ('EXPECTED', 'PLANNED')) as meetings_expected,
+                       min(t.date) filter (where t.status = 'HELD') as first_met,
+                       max(t.date) filter (where t.status = 'HELD') as last_met,
+                       array_agg(t.id order by t.date, t.id) as talk_ids
+                from talk_participant me
+                join talk_participant other on other.talk_id = me.talk_id and other.person_id <> me.person_id
+                join talk t on t.id = me.talk_id
+                where t.status <> 'CANCELLED' and me.person_id = """, personKey, " group by other.person_id");
+    }
+
+    /** Most meetings held first, then most expected, then the earliest met. */
+    private static Sql counterpartOrder(String x) {
+        return Sql.sql(x + ".meetings_held desc, " + x + ".meetings_expected desc, " + x + ".first_met nulls last, " + x
+                + ".person_id");
     }
 }

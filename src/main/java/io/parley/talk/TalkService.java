@@ -17,7 +17,8 @@ import io.parley.db.ListQuery;
 import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
-import io.parley.db.Sql;
+import io.parley.db.Filters;
+import io.parley.sql.Sql;
 import io.parley.db.Store;
 import io.parley.envoy.Envoy;
 import io.parley.events.ChangeEvents;
@@ -28,8 +29,7 @@ import io.parley.graphql.Inputs;
 import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
 import io.parley.graphql.OrderDirection;
-import io.parley.graphql.Page;
-import io.parley.graphql.PageRequest;
+import io.parley.paging.PageRequest;
 import io.parley.person.Person;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
@@ -39,24 +39,21 @@ import io.parley.track.Track;
 public class TalkService implements NodeLoader<Talk> {
 
     /** Every ordering a client can ask for; most recent first by default. */
-    private static final Map<TalkOrderField, Ordering<Talk>> ASCENDING = new EnumMap<>(TalkOrderField.class);
-    private static final Map<TalkOrderField, Ordering<Talk>> DESCENDING = new EnumMap<>(TalkOrderField.class);
+    private static final Map<TalkOrderField, Ordering> ASCENDING = new EnumMap<>(TalkOrderField.class);
+    private static final Map<TalkOrderField, Ordering> DESCENDING = new EnumMap<>(TalkOrderField.class);
 
     static {
         for (boolean descending : new boolean[] { false, true }) {
             String suffix = descending ? "_DESC" : "_ASC";
-            Map<TalkOrderField, Ordering<Talk>> target = descending ? DESCENDING : ASCENDING;
-            target.put(TalkOrderField.DATE, new Ordering<>("DATE" + suffix, "t.date", Ordering.Kind.DATE, descending,
-                    t -> t.date));
-            target.put(TalkOrderField.TITLE, new Ordering<>("TITLE" + suffix, "t.title", Ordering.Kind.TEXT,
-                    descending, t -> t.title));
-            target.put(TalkOrderField.UPDATED_AT, new Ordering<>("UPDATED_AT" + suffix, "t.updated_at",
-                    Ordering.Kind.INSTANT, descending, t -> t.getUpdatedAt().toInstant()));
+            Map<TalkOrderField, Ordering> target = descending ? DESCENDING : ASCENDING;
+            target.put(TalkOrderField.DATE, new Ordering("DATE" + suffix, "t.date", Ordering.Kind.DATE, descending));
+            target.put(TalkOrderField.TITLE, new Ordering("TITLE" + suffix, "t.title", Ordering.Kind.TEXT, descending));
+            target.put(TalkOrderField.UPDATED_AT, new Ordering("UPDATED_AT" + suffix, "t.updated_at",
+                    Ordering.Kind.INSTANT, descending));
         }
     }
 
-    private static final Ordering<Talk> MOST_RECENT = DESCENDING.get(TalkOrderField.DATE);
-    private static final String PARTICIPANTS = "join talk_participant tp on tp.talk_id = t.id";
+    private static final Ordering MOST_RECENT = DESCENDING.get(TalkOrderField.DATE);
 
     private final EntityManager em;
     private final Store store;
@@ -82,62 +79,56 @@ public class TalkService implements NodeLoader<Talk> {
         return lookup.byKeys(Talk.class, keys);
     }
 
-    public Listing<Talk> listing(TalkFilter filter, TalkOrder order) {
-        Ordering<Talk> ordering = order == null ? MOST_RECENT
+    public Listing listing(TalkFilter filter, TalkOrder order) {
+        Ordering ordering = order == null ? MOST_RECENT
                 : (order.direction == OrderDirection.ASC ? ASCENDING : DESCENDING).get(order.field);
         return filtered(filter).ordered(ordering);
     }
 
-    /** Each person's talks, most recent first, one page each. */
-    public Map<Long, Page<Talk>> ofParticipants(Collection<Long> personKeys, PageRequest page) {
-        return filtered(null).pagesByParent(PARTICIPANTS, "tp.person_id", personKeys, page, MOST_RECENT);
+    /** The talks a person ({@code personKey}, SQL) took part in, most recent first. */
+    public Listing ofParticipant(Sql personKey) {
+        return filtered(null).where(Sql.of("exists (select 1 from talk_participant tp where tp.talk_id = t.id and tp.person_id = ",
+                personKey, ")")).ordered(MOST_RECENT);
     }
 
-    /** Talks in which someone acted under each envoy appointment, most recent first. */
-    public Map<Long, Page<Talk>> ofEnvoys(Collection<Long> envoyKeys, PageRequest page) {
-        return filtered(null).pagesByParent(PARTICIPANTS, "tp.envoy_id", envoyKeys, page, MOST_RECENT);
+    /** Talks in which someone acted under an envoy appointment ({@code envoyKey}, SQL), most recent first. */
+    public Listing ofEnvoy(Sql envoyKey) {
+        return filtered(null).where(Sql.of("exists (select 1 from talk_participant tp where tp.talk_id = t.id and tp.envoy_id = ",
+                envoyKey, ")")).ordered(MOST_RECENT);
     }
 
-    /** Each track's talks, most recent first. */
-    public Map<Long, Page<Talk>> ofTracks(Collection<Long> trackKeys, PageRequest page) {
-        return filtered(null).pagesByParent(null, "t.track_id", trackKeys, page, MOST_RECENT);
+    /** A track's ({@code trackKey}, SQL) talks, most recent first. */
+    public Listing ofTrack(Sql trackKey) {
+        return filtered(null).where(Sql.of("t.track_id = ", trackKey)).ordered(MOST_RECENT);
     }
 
-    /** Talks per month, oldest first; talks dated only to the year belong to no month and are left out. */
-    public List<MonthCount> activity(TalkFilter filter) {
-        return filtered(filter).where("t.date_precision <> 'YEAR'").countBy("to_char(t.date, 'YYYY-MM')").stream()
-                .map(row -> new MonthCount((String) row[0], ((Number) row[1]).intValue()))
-                .toList();
+    /** Talks per month as {@code (month, count)} rows, oldest first; talks dated only to the year belong to no month. */
+    public Sql activity(TalkFilter filter) {
+        return filtered(filter).where(Sql.sql("t.date_precision <> 'YEAR'")).countsSql(Sql.sql("to_char(t.date, 'YYYY-MM')"));
     }
 
-    private ListQuery<Talk> filtered(TalkFilter filter) {
+    private ListQuery filtered(TalkFilter filter) {
         TalkFilter f = filter == null ? new TalkFilter() : filter;
-        List<Long> participants = Sql.anyOf(Inputs.keys("filter.participantIds", f.participantIds, NodeType.PERSON));
-        return new ListQuery<>(em, Talk.class, "talk", "t")
-                .where("(select count(distinct tp.person_id) from talk_participant tp where tp.talk_id = t.id"
-                        + " and tp.person_id in (:participants)) = " + (participants == null ? 0 : participants.size()),
-                        "participants", participants)
-                .where("exists (select 1 from talk_participant tp where tp.talk_id = t.id and tp.envoy_id in (:envoys))",
-                        "envoys", Sql.anyOf(Inputs.keys("filter.envoyIds", f.envoyIds, NodeType.ENVOY)))
-                .where("t.track_id in (:tracks)", "tracks",
-                        Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)))
-                .where("t.date >= :from", "from", f.from)
-                .where(Sql.endsBy("t.date", "t.date_end", "to"), "to", f.to)
-                .where("t.status in (:statuses)", "statuses", Sql.names(f.statuses))
-                .where("t.format in (:formats)", "formats", Sql.names(f.formats))
-                .where("t.location_country_code = :country", "country",
-                        Inputs.countryCode("filter.countryCode", f.countryCode))
-                .where(Sql.textMatches("t", "fold(t.title)", "text"), "text",
-                        Inputs.optional("filter.text", f.text, Inputs.NAME_MAX));
+        return new ListQuery("talk", "t")
+                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.participantIds", f.participantIds, NodeType.PERSON)),
+                        people -> Sql.of("(select count(distinct tp.person_id) from talk_participant tp where tp.talk_id = t.id"
+                                + " and ", Filters.in("tp.person_id", people), ") = ", Sql.value(people.size())))
+                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.envoyIds", f.envoyIds, NodeType.ENVOY)),
+                        envoys -> Sql.of("exists (select 1 from talk_participant tp where tp.talk_id = t.id and ",
+                                Filters.in("tp.envoy_id", envoys), ")"))
+                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)),
+                        tracks -> Filters.in("t.track_id", tracks))
+                .where(f.from, from -> Filters.atLeast("t.date", from))
+                .where(f.to, to -> Filters.endsBy("t.date", "t.date_end", to))
+                .where(io.parley.db.Sql.names(f.statuses), statuses -> Filters.in("t.status", statuses))
+                .where(io.parley.db.Sql.names(f.formats), formats -> Filters.in("t.format", formats))
+                .where(Inputs.countryCode("filter.countryCode", f.countryCode),
+                        country -> Filters.equal("t.location_country_code", country))
+                .where(Inputs.optional("filter.text", f.text, Inputs.NAME_MAX),
+                        text -> Filters.textMatches("t", "fold(t.title)", text));
     }
 
-    public Map<Long, List<Participant>> participants(Collection<Long> talkKeys) {
-        return lookup.children(Talk.class, "participants", Participant.class, talkKeys, Participant.PERSON);
-    }
 
-    public Map<Long, List<Citation>> citations(Collection<Long> talkKeys) {
-        return lookup.children(Talk.class, "citations", Citation.class, talkKeys, Citation.SOURCE);
-    }
 
     @Transactional
     public Talk record(TalkInput input) {

@@ -14,34 +14,19 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.parley.db.VersionedEntity;
-import io.parley.graphql.Batch;
 import io.parley.graphql.GraphQLBoundary;
 import io.parley.graphql.Roles;
-import io.parley.graphql.PageRequest;
+import io.parley.paging.PageRequest;
 import io.parley.source.Citation;
 
 @GraphQLApi
 @GraphQLBoundary
-// Records pushed to subscribers are resolved outside any HTTP request.
-@ActivateRequestContext
 public class TrackGraphQL {
 
     private final TrackService tracks;
 
     public TrackGraphQL(TrackService tracks) {
         this.tracks = tracks;
-    }
-
-    @Query
-    public Track track(@NonNull @Id String id) {
-        return tracks.byId(id);
-    }
-
-    @Query
-    @NonNull
-    @Description("Tracks ordered by name.")
-    public TrackConnection tracks(Integer first, String after) {
-        return TrackConnection.of(tracks.listing().page(PageRequest.of(first, after)));
     }
 
     @Mutation
@@ -65,11 +50,5 @@ public class TrackGraphQL {
     @Description("Deletes a track no talk, outcome or statement belongs to; CONFLICT otherwise.")
     public String deleteTrack(@NonNull @Id String id, Integer expectedVersion) {
         return tracks.delete(id, expectedVersion);
-    }
-
-    @NonNull
-    @Description("Sources for the track's description.")
-    public List<@NonNull List<@NonNull Citation>> citations(@Source List<Track> list) {
-        return Batch.many(list, VersionedEntity::key, tracks::citations);
     }
 }

@@ -2,8 +2,10 @@ package io.parley.track;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.graphql.JsonReads;
-import io.parley.graphql.JsonShape;
+import io.parley.read.JsonReads;
+import io.parley.read.JsonShape;
+import io.parley.read.JsonShape.Related;
+import io.parley.sql.Sql;
 import io.parley.graphql.NodeType;
 
 /** Negotiation tracks, as compiled reads read them. */
@@ -23,7 +25,8 @@ public class TrackReads implements JsonReads {
                 .column("summary", "summary")
                 .column("parties", "parties")
                 .column("status", "status")
-                .many("citations", "Citation", "citation {x}", "{x}.track_id = {row}.id", "{x}.ordinal"));
+                .many("citations", "Citation", (row, x, l) -> new Related(Sql.sql("citation " + x),
+                        Sql.of(x + ".track_id = ", row.id()), Sql.sql(x + ".ordinal"))));
         registry.root("track", (compiler, field) -> compiler.byId(NodeType.TRACK, field));
         registry.root("tracks", (compiler, field) -> compiler.connection(tracks.listing(), field));
     }

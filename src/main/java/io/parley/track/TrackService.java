@@ -23,7 +23,7 @@ import io.parley.source.Citations;
 @ApplicationScoped
 public class TrackService implements NodeLoader<Track> {
 
-    static final Ordering<Track> BY_NAME = new Ordering<>("name", "t.name", Ordering.Kind.TEXT, false, t -> t.name);
+    static final Ordering BY_NAME = new Ordering("name", "t.name", Ordering.Kind.TEXT, false);
 
     private final EntityManager em;
     private final Store store;
@@ -47,13 +47,10 @@ public class TrackService implements NodeLoader<Track> {
         return lookup.byKeys(Track.class, keys);
     }
 
-    public Listing<Track> listing() {
-        return new ListQuery<>(em, Track.class, "track", "t").ordered(BY_NAME);
+    public Listing listing() {
+        return new ListQuery("track", "t").ordered(BY_NAME);
     }
 
-    public Map<Long, List<Citation>> citations(Collection<Long> trackKeys) {
-        return lookup.children(Track.class, "citations", Citation.class, trackKeys, Citation.SOURCE);
-    }
 
     @Transactional
     public Track create(TrackInput input) {

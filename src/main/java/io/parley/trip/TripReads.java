@@ -2,8 +2,10 @@ package io.parley.trip;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.graphql.JsonReads;
-import io.parley.graphql.JsonShape;
+import io.parley.read.JsonReads;
+import io.parley.read.JsonShape;
+import io.parley.read.JsonShape.Related;
+import io.parley.sql.Sql;
 import io.parley.graphql.NodeType;
 
 /** Envoys' trips, as compiled reads read them. */
@@ -25,10 +27,13 @@ public class TripReads implements JsonReads {
                 .column("departedOn", "departed_on")
                 .column("purpose", "purpose")
                 .column("summary", "summary")
-                .many("talks", "Talk",
-                        "trip_talk {l} join talk {x} on {x}.id = {l}.talk_id", "{l}.trip_id = {row}.id",
-                        "{l}.ordinal")
-                .many("citations", "Citation", "citation {x}", "{x}.trip_id = {row}.id", "{x}.ordinal"));
+                .many("talks", "Talk", (row, x, l) -> new Related(Sql.sql("trip_talk " + l + " join talk " + x + " on " + x + ".id = " + l + ".talk_id"),
+                        Sql.of(l + ".trip_id = ", row.id()), Sql.sql(l + ".ordinal")))
+                .many("citations", "Citation", (row, x, l) -> new Related(Sql.sql("citation " + x),
+                        Sql.of(x + ".trip_id = ", row.id()), Sql.sql(x + ".ordinal"))));
+        registry.shape(JsonShape.of("Envoy", null)
+                .field("trips", (compiler, envoy, field) -> Sql.of("(",
+                        compiler.connection(trips.ofEnvoy(envoy.id()), field), ")")));
         registry.root("trip", (compiler, field) -> compiler.byId(NodeType.TRIP, field));
         registry.root("trips", (compiler, field) -> compiler.connection(
                 trips.listing(compiler.argument(field, "filter", TripFilter.class)), field));

@@ -13,7 +13,8 @@ import io.parley.db.ListQuery;
 import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
-import io.parley.db.Sql;
+import io.parley.db.Filters;
+import io.parley.sql.Sql;
 import io.parley.db.Store;
 import io.parley.envoy.Envoy;
 import io.parley.graphql.ApiException;
@@ -21,8 +22,7 @@ import io.parley.graphql.GlobalId;
 import io.parley.graphql.Inputs;
 import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
-import io.parley.graphql.Page;
-import io.parley.graphql.PageRequest;
+import io.parley.paging.PageRequest;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
 import io.parley.talk.Location;
@@ -31,7 +31,7 @@ import io.parley.talk.Talk;
 @ApplicationScoped
 public class TripService implements NodeLoader<Trip> {
 
-    static final Ordering<Trip> BY_KEY = new Ordering<>("id", "r.id", Ordering.Kind.NUMBER, false, Trip::key);
+    static final Ordering BY_KEY = new Ordering("id", "r.id", Ordering.Kind.NUMBER, false);
 
     private final EntityManager em;
     private final Store store;
@@ -55,30 +55,28 @@ public class TripService implements NodeLoader<Trip> {
         return lookup.byKeys(Trip.class, keys);
     }
 
-    public Listing<Trip> listing(TripFilter filter) {
+    public Listing listing(TripFilter filter) {
+        return filtered(filter).ordered(BY_KEY);
+    }
+
+    /** The trips made under an appointment ({@code envoyKey}, SQL), in the order recorded. */
+    public Listing ofEnvoy(Sql envoyKey) {
+        return filtered(null).where(Sql.of("r.envoy_id = ", envoyKey)).ordered(BY_KEY);
+    }
+
+    private ListQuery filtered(TripFilter filter) {
         TripFilter f = filter == null ? new TripFilter() : filter;
-        return new ListQuery<>(em, Trip.class, "trip", "r")
-                .where("r.envoy_id in (:envoys)", "envoys",
-                        Sql.anyOf(Inputs.keys("filter.envoyIds", f.envoyIds, NodeType.ENVOY)))
-                .where("r.destination_country_code = :country", "country",
-                        Inputs.countryCode("filter.countryCode", f.countryCode))
-                .where("coalesce(r.departed_on, r.arrived_on) >= :from", "from", f.from)
-                .where("coalesce(r.arrived_on, r.departed_on) <= :to", "to", f.to)
-                .ordered(BY_KEY);
+        return new ListQuery("trip", "r")
+                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.envoyIds", f.envoyIds, NodeType.ENVOY)),
+                        envoys -> Filters.in("r.envoy_id", envoys))
+                .where(Inputs.countryCode("filter.countryCode", f.countryCode),
+                        country -> Filters.equal("r.destination_country_code", country))
+                .where(f.from, from -> Filters.atLeast("coalesce(r.departed_on, r.arrived_on)", from))
+                .where(f.to, to -> Sql.of("coalesce(r.arrived_on, r.departed_on) <= ", Sql.value(to)));
     }
 
-    public Map<Long, List<Long>> talkKeys(Collection<Long> tripKeys) {
-        return lookup.children(Trip.class, "talkKeys", Long.class, tripKeys);
-    }
 
-    public Map<Long, List<Citation>> citations(Collection<Long> tripKeys) {
-        return lookup.children(Trip.class, "citations", Citation.class, tripKeys, Citation.SOURCE);
-    }
 
-    /** Each envoy appointment's trips, in the order recorded, one page each. */
-    public Map<Long, Page<Trip>> ofEnvoys(Collection<Long> envoyKeys, PageRequest page) {
-        return new ListQuery<>(em, Trip.class, "trip", "r").pagesByParent(null, "r.envoy_id", envoyKeys, page, BY_KEY);
-    }
 
     @Transactional
     public Trip record(TripInput input) {

@@ -1,8 +1,6 @@
-package io.parley.graphql;
+package io.parley.paging;
 
-import graphql.schema.DataFetchingEnvironment;
-import io.smallrye.graphql.execution.context.SmallRyeContext;
-import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+import io.parley.graphql.ApiException;
 
 /**
  * A validated {@code first}/{@code after} pair: at most 100 rows, 20 when unsaid; and whether
@@ -15,10 +13,6 @@ public record PageRequest(int first, String after, boolean counted) {
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
 
-    public static PageRequest of(Integer first, String after) {
-        return of(first, after, totalCountSelected());
-    }
-
     /** A page whose connection does or does not select totalCount. */
     public static PageRequest of(Integer first, String after, boolean counted) {
         int size = first == null ? DEFAULT_SIZE : first;
@@ -30,12 +24,5 @@ public record PageRequest(int first, String after, boolean counted) {
                     + size);
         }
         return new PageRequest(size, after, counted);
-    }
-
-    /** True unless the GraphQL field being resolved is known not to select totalCount. */
-    private static boolean totalCountSelected() {
-        SmallRyeContext context = SmallRyeContextManager.getCurrentSmallRyeContext();
-        DataFetchingEnvironment field = context == null ? null : context.getDataFetchingEnvironment();
-        return field == null || field.getSelectionSet().contains("totalCount");
     }
 }

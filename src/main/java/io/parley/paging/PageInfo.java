@@ -1,4 +1,4 @@
-package io.parley.graphql;
+package io.parley.paging;
 
 public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
 }

@@ -1,0 +1,49 @@
+package io.parley.changes;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.parley.changes.RecordChange;
+import io.parley.envoy.Envoy;
+import io.parley.graphql.Node;
+import io.parley.history.Revision;
+import io.parley.outcome.Figure;
+import io.parley.outcome.Outcome;
+import io.parley.person.Person;
+import io.parley.search.SearchHit;
+import io.parley.source.Citation;
+import io.parley.statement.Statement;
+import io.parley.talk.Counterpart;
+import io.parley.talk.MonthCount;
+import io.parley.talk.Participant;
+import io.parley.talk.Talk;
+import io.parley.timeline.TimelineEntry;
+import io.parley.track.Track;
+import io.parley.trip.Trip;
+
+/**
+ * The reads of the change feed as the schema declares them: names, arguments, types and descriptions only.
+ * Their one definition is {@link ChangeReads}; SmallRye builds the schema from these signatures, and
+ * nothing implements them.
+ */
+@GraphQLApi
+public interface ChangesSchema {
+
+    @Query
+    @NonNull
+    @Description("Every created, updated and deleted record in commit order, oldest first: a change committed after "
+            + "a page was read always comes after that page's endCursor. Keep the endCursor and poll with it to keep "
+            + "a copy in sync; cursors survive restarts and work on every replica. first defaults to 20, at most 100.")
+    ChangeConnection changes(String after, Integer first);
+
+    @Description("The record as it is now; null once it is deleted.")
+    Node record(@Source RecordChange recordChange);
+}

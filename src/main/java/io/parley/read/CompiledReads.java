@@ -1,0 +1,101 @@
+package io.parley.read;
+
+import java.sql.SQLException;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.parley.graphql.Documents;
+import io.parley.graphql.QueryLimits;
+import io.parley.graphql.ReadAccess;
+import io.parley.graphql.ResponseExtensions;
+import io.parley.sql.Sql;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+import graphql.normalized.ExecutableNormalizedOperation;
+
+/**
+ * A whole query operation answered with one SQL statement, asked before SmallRye GraphQL by the
+ * HTTP endpoint (for POST, GET and persisted queries alike): parsed and validated against the
+ * served schema (documents are cached), held to the same {@link QueryLimits}, compiled by
+ * {@link ReadCompiler} and answered with the JSON PostgreSQL builds, without SmallRye's
+ * execution. Anything else (mutations, introspection) and anything that goes wrong on the way
+ * (invalid documents, refused limits, bad arguments, reads needing a role the caller lacks, a
+ * database error) goes to SmallRye, whose Query fields are answered from the same definitions
+ * ({@link ReadFetchers}) and whose errors are the API's: so errors are always worded one way.
+ */
+@ApplicationScoped
+public class CompiledReads {
+
+    private static final Logger LOG = Logger.getLogger(CompiledReads.class);
+
+    private final boolean readsRequireReader;
+    private final QueryLimits limits;
+    private final Documents documents;
+    private final Reads reads;
+
+    public CompiledReads(@ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader,
+            QueryLimits limits, Documents documents, Reads reads) {
+        this.readsRequireReader = readsRequireReader;
+        this.limits = limits;
+        this.documents = documents;
+        this.reads = reads;
+    }
+
+    /**
+     * The whole response to a read ({@code {"data":...}}), or null when SmallRye should answer
+     * it. The caller has already checked the request's shape and that it is a read.
+     */
+    public Future<String> answer(RoutingContext request, String query, String operationName, Map<String, Object> variables) {
+        ExecutableNormalizedOperation operation = plan(request, query, operationName, variables);
+        if (operation == null) {
+            return Future.succeededFuture();
+        }
+        return request.vertx().executeBlocking(() -> run(operation, request), false)
+                .map(data -> data == null ? null : ResponseExtensions.compiledBody(request, data))
+                .otherwise((String) null);
+    }
+
+    /** The operation checked against the schema and the limits, or null when SmallRye should answer it. */
+    private ExecutableNormalizedOperation plan(RoutingContext request, String query, String operationName, Map<String, Object> variables) {
+        try {
+            ReadCompiler.ReadModel model = reads.model();
+            Documents.Parsed document = documents.parse(query);
+            if (!document.isValid(model.schema())) {
+                return null;
+            }
+            ExecutableNormalizedOperation operation = limits.check(model.schema(), document.document,
+                    operationName, variables);
+            request.put(ResponseExtensions.COST, QueryLimits.cost(operation, model.schema()));
+            return operation;
+        } catch (RuntimeException refused) {
+            // Bad variables or arguments, or a refused limit: SmallRye words the error.
+            return null;
+        }
+    }
+
+    /** The operation's data as JSON, or null when SmallRye should answer. Runs on a worker thread. */
+    private String run(ExecutableNormalizedOperation operation, RoutingContext request) {
+        try {
+            SecurityIdentity caller = QuarkusHttpUser.getSecurityIdentityBlocking(request, null);
+            if (readsRequireReader && !ReadAccess.mayRead(caller)) {
+                return null;
+            }
+            Sql statement = reads.compiler(caller).operation(operation);
+            LOG.debugf("compiled: %s", statement);
+            return reads.json(statement);
+        } catch (ReadCompiler.NotCompilable reason) {
+            LOG.debugf("SmallRye answers: %s", reason.getMessage());
+            return null;
+        } catch (SQLException | RuntimeException failed) {
+            LOG.debugf(failed, "SmallRye answers after a failed compiled read");
+            return null;
+        }
+    }
+}

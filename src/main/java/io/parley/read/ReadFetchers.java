@@ -1,0 +1,217 @@
+package io.parley.read;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+import java.util.concurrent.Flow.Publisher;
+import io.parley.graphql.GlobalId;
+import io.parley.graphql.Node;
+import io.parley.graphql.QueryLimits;
+import io.parley.graphql.ReadAccess;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+
+import graphql.TrivialDataFetcher;
+import graphql.execution.DataFetcherResult;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
+
+/**
+ * Makes SmallRye GraphQL answer reads from the same definitions as the compiled path, so each
+ * field has one read definition wherever it appears. Installed once when the schema is built:
+ * <ul>
+ * <li>a Query field is compiled into one statement (with everything it selects);</li>
+ * <li>a mutation runs its write through SmallRye, then the record it returns is read as its
+ * payload selects it, once the write has committed;</li>
+ * <li>a subscription's events are read the same way as they arrive;</li>
+ * <li>every other field takes its value from the JSON its parent was read as.</li>
+ * </ul>
+ * Values that are not records read from the database (the rate-limit budget, an import's
+ * report) keep SmallRye's own fetchers.
+ */
+public final class ReadFetchers {
+
+    private ReadFetchers() {
+    }
+
+    public static GraphQLSchema.Builder install(GraphQLSchema.Builder builder) {
+        GraphQLSchema schema = builder.build();
+        GraphQLCodeRegistry registry = schema.getCodeRegistry();
+        GraphQLCodeRegistry installed = registry.transform(changes -> {
+            for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+                if (!(type instanceof GraphQLObjectType object) || object.getName().startsWith("__")) {
+                    continue;
+                }
+                for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
+                    DataFetcher<?> original = registry.getDataFetcher(object, field);
+                    DataFetcher<?> fetcher;
+                    if (object == schema.getQueryType()) {
+                        fetcher = new QueryField(original);
+                    } else if (object == schema.getMutationType()) {
+                        fetcher = new Payload(original);
+                    } else if (object == schema.getSubscriptionType()) {
+                        fetcher = new Events(original);
+                    } else {
+                        fetcher = new JsonField(original);
+                    }
+                    changes.dataFetcher(FieldCoordinates.coordinates(object, field), fetcher);
+                }
+            }
+        });
+        return builder.codeRegistry(installed);
+    }
+
+    /** A field of an object read as JSON: its value under the field's result key. */
+    private record JsonField(DataFetcher<?> original) implements TrivialDataFetcher<Object> {
+        @Override
+        public Object get(DataFetchingEnvironment env) throws Exception {
+            if (env.getSource() instanceof JsonObject json) {
+                return json.getValue(env.getField().getResultKey());
+            }
+            return original.get(env);
+        }
+    }
+
+    /** A Query field: one statement with everything it selects. */
+    private record QueryField(DataFetcher<?> original) implements DataFetcher<Object> {
+        @Override
+        public Object get(DataFetchingEnvironment env) throws Exception {
+            Reads reads = reads();
+            if (!reads.model().roots().containsKey(env.getField().getName())) {
+                return original.get(env);
+            }
+            ExecutableNormalizedField field = normalized(env);
+            return readFor(reads, caller -> {
+                if (reads.readsRequireReader()) {
+                    ReadAccess.requireReader(caller);
+                }
+                return parse(reads.json(reads.compiler(caller).rootField(field)));
+            });
+        }
+    }
+
+    /** A mutation: the write through SmallRye, then the record it returns read as its payload. */
+    private record Payload(DataFetcher<?> original) implements DataFetcher<Object> {
+        @Override
+        public Object get(DataFetchingEnvironment env) throws Exception {
+            Object result = original.get(env);
+            String type = objectType(env);
+            Reads reads = reads();
+            if (type == null || !reads.model().shapes().containsKey(type)) {
+                return result;
+            }
+            ExecutableNormalizedField field = normalized(env);
+            Uni<SecurityIdentity> caller = identities().getDeferredIdentity();
+            Function<Object, Object> read = written -> {
+                Object data = written instanceof DataFetcherResult<?> wrapped ? wrapped.getData() : written;
+                if (!(data instanceof Node record)) {
+                    return written;
+                }
+                try {
+                    long key = GlobalId.decode(record.getId(), "id").key();
+                    Object json = parse(reads.json(reads.compiler(caller.await().indefinitely()).record(type, key, field)));
+                    return written instanceof DataFetcherResult<?> wrapped
+                            ? DataFetcherResult.newResult().data(json).errors(wrapped.getErrors()).build()
+                            : json;
+                } catch (java.sql.SQLException failed) {
+                    throw new IllegalStateException(failed);
+                }
+            };
+            if (result instanceof CompletionStage<?> pending) {
+                return pending.thenApplyAsync(read, worker());
+            }
+            return Uni.createFrom().item(result).emitOn(worker()).map(read).subscribeAsCompletionStage();
+        }
+    }
+
+    /** A subscription: each announced record read as the subscription selects it, as it arrives. */
+    private record Events(DataFetcher<?> original) implements DataFetcher<Object> {
+        @Override
+        public Object get(DataFetchingEnvironment env) throws Exception {
+            Object result = original.get(env);
+            String type = objectType(env);
+            Reads reads = reads();
+            if (!(result instanceof Publisher<?> events) || type == null || !reads.model().shapes().containsKey(type)) {
+                return result;
+            }
+            ExecutableNormalizedField field = normalized(env);
+            Uni<SecurityIdentity> caller = identities().getDeferredIdentity();
+            return Multi.createFrom().publisher(events).onItem().transformToUniAndConcatenate(item -> {
+                if (!(item instanceof Node record)) {
+                    return Uni.createFrom().item(item);
+                }
+                long key = GlobalId.decode(record.getId(), "id").key();
+                return caller.emitOn(worker()).map(identity -> {
+                    try {
+                        return parse(reads.json(reads.compiler(identity).record(type, key, field)));
+                    } catch (java.sql.SQLException failed) {
+                        throw new IllegalStateException(failed);
+                    }
+                });
+            }).select().where(json -> json != null);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Read {
+        Object apply(SecurityIdentity caller) throws Exception;
+    }
+
+    /** Runs a read on a worker thread once the caller's identity is known. */
+    private static CompletionStage<Object> readFor(Reads reads, Read read) {
+        return identities().getDeferredIdentity().emitOn(worker()).map(caller -> {
+            try {
+                return read.apply(caller);
+            } catch (RuntimeException failed) {
+                throw failed;
+            } catch (Exception failed) {
+                throw new IllegalStateException(failed);
+            }
+        }).subscribeAsCompletionStage();
+    }
+
+    /** The field as normalized when the operation was checked ({@link QueryLimits}). */
+    private static ExecutableNormalizedField normalized(DataFetchingEnvironment env) {
+        ExecutableNormalizedOperation operation = env.getGraphQlContext().get(QueryLimits.NORMALIZED);
+        return operation.getNormalizedField(env.getMergedField(), (GraphQLFieldsContainer) env.getParentType(),
+                env.getExecutionStepInfo().getPath());
+    }
+
+    private static String objectType(DataFetchingEnvironment env) {
+        return GraphQLTypeUtil.unwrapAll(env.getFieldType()) instanceof GraphQLObjectType object ? object.getName() : null;
+    }
+
+    /** JSON text as the values graphql-java walks: objects, arrays, text, numbers. */
+    private static Object parse(String json) {
+        return json == null ? null : Json.decodeValue(json);
+    }
+
+    private static Reads reads() {
+        return Arc.container().instance(Reads.class).get();
+    }
+
+    private static CurrentIdentityAssociation identities() {
+        return Arc.container().instance(CurrentIdentityAssociation.class).get();
+    }
+
+    private static Executor worker() {
+        return Infrastructure.getDefaultWorkerPool();
+    }
+}

@@ -1,0 +1,92 @@
+package io.parley.read;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.json.bind.Jsonb;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.parley.sql.Sql;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import graphql.schema.GraphQLSchema;
+
+/**
+ * The features' read definitions gathered once ({@link JsonReads}), and the running of compiled
+ * statements: plain JDBC, because going through Hibernate costs more than the statement (its
+ * native-query cache compares whole SQL texts, which for long compiled reads was three quarters
+ * of the CPU they took).
+ */
+@ApplicationScoped
+public class Reads {
+
+    private final boolean readsRequireReader;
+    private final DataSource database;
+    private final Jsonb jsonb;
+    private final Instance<GraphQLSchema> servedSchema;
+    private final Instance<JsonReads> features;
+    private volatile ReadCompiler.ReadModel model;
+
+    public Reads(@ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader,
+            DataSource database, Jsonb jsonb, Instance<GraphQLSchema> servedSchema, Instance<JsonReads> features) {
+        this.readsRequireReader = readsRequireReader;
+        this.database = database;
+        this.jsonb = jsonb;
+        this.servedSchema = servedSchema;
+        this.features = features;
+    }
+
+    /** Whether reads need a token with a role that may read ({@code parley.auth.reads-require-reader}). */
+    public boolean readsRequireReader() {
+        return readsRequireReader;
+    }
+
+    /** A compiler for one statement read for {@code caller} (null outside any request). */
+    public ReadCompiler compiler(SecurityIdentity caller) {
+        return new ReadCompiler(model(), jsonb, caller);
+    }
+
+    /** The JSON text the statement's single value holds; null when it returns no row. */
+    public String json(Sql statement) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement prepared = statement.prepare(connection);
+                ResultSet result = prepared.executeQuery()) {
+            return result.next() ? result.getString(1) : null;
+        }
+    }
+
+    /** The served schema's object types and the read definitions of their fields. */
+    public ReadCompiler.ReadModel model() {
+        ReadCompiler.ReadModel described = model;
+        if (described == null) {
+            Map<String, JsonShape> shapes = new HashMap<>();
+            Map<String, JsonReads.RootField> roots = new HashMap<>();
+            JsonReads.Registry registry = new JsonReads.Registry() {
+                @Override
+                public void shape(JsonShape shape) {
+                    shapes.merge(shape.type, shape, JsonShape::with);
+                }
+
+                @Override
+                public void root(String queryField, JsonReads.RootField field) {
+                    if (roots.putIfAbsent(queryField, field) != null) {
+                        throw new IllegalStateException("Query." + queryField + " is defined twice");
+                    }
+                }
+            };
+            features.forEach(feature -> feature.describe(registry));
+            described = new ReadCompiler.ReadModel(servedSchema.get(), Map.copyOf(shapes), Map.copyOf(roots));
+            model = described;
+        }
+        return described;
+    }
+}
