@@ -35,13 +35,16 @@ public class CompiledReads {
 
     private static final Logger LOG = Logger.getLogger(CompiledReads.class);
 
+    private final boolean enabled;
     private final boolean readsRequireReader;
     private final QueryLimits limits;
     private final Documents documents;
     private final Reads reads;
 
-    public CompiledReads(@ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader,
+    public CompiledReads(@ConfigProperty(name = "parley.graphql.compiled-reads") boolean enabled,
+            @ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader,
             QueryLimits limits, Documents documents, Reads reads) {
+        this.enabled = enabled;
         this.readsRequireReader = readsRequireReader;
         this.limits = limits;
         this.documents = documents;
@@ -53,7 +56,7 @@ public class CompiledReads {
      * it. The caller has already checked the request's shape and that it is a read.
      */
     public Future<String> answer(RoutingContext request, String query, String operationName, Map<String, Object> variables) {
-        ExecutableNormalizedOperation operation = plan(request, query, operationName, variables);
+        ExecutableNormalizedOperation operation = enabled ? plan(request, query, operationName, variables) : null;
         if (operation == null) {
             return Future.succeededFuture();
         }

@@ -23,6 +23,7 @@ import graphql.schema.GraphQLUnionType;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
+import io.parley.graphql.ApiException;
 import io.parley.graphql.GlobalId;
 import io.parley.graphql.NodeType;
 import io.parley.paging.PageRequest;
@@ -107,7 +108,27 @@ public final class ReadCompiler {
         if (value == null) {
             return null;
         }
-        return type.isInstance(value) ? type.cast(value) : jsonb.fromJson(jsonb.toJson(value), type);
+        if (type.isInstance(value)) {
+            return type.cast(value);
+        }
+        try {
+            return jsonb.fromJson(jsonb.toJson(value), type);
+        } catch (RuntimeException unreadable) {
+            throw ApiException.badInput(name + property(unreadable), "is not a valid value");
+        }
+    }
+
+    /** The input object's property JSON-B could not read (".from"), from its message; empty if it names none. */
+    private static String property(Throwable unreadable) {
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            int start = message.indexOf("property '");
+            if (start >= 0) {
+                int end = message.indexOf('\'', start + 10);
+                return end > start ? "." + message.substring(start + 10, end) : "";
+            }
+        }
+        return "";
     }
 
     /** The record of {@code type} with the key the field's {@code id} argument names, or null. */

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
 
@@ -34,6 +35,7 @@ public class Reads {
     private final Jsonb jsonb;
     private final Instance<GraphQLSchema> servedSchema;
     private final Instance<JsonReads> features;
+    private final LongAdder statements = new LongAdder();
     private volatile ReadCompiler.ReadModel model;
 
     public Reads(@ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader,
@@ -57,11 +59,17 @@ public class Reads {
 
     /** The JSON text the statement's single value holds; null when it returns no row. */
     public String json(Sql statement) throws SQLException {
+        statements.increment();
         try (Connection connection = database.getConnection();
                 PreparedStatement prepared = statement.prepare(connection);
                 ResultSet result = prepared.executeQuery()) {
             return result.next() ? result.getString(1) : null;
         }
+    }
+
+    /** How many read statements this replica has run: what tests hold "statements per request" with. */
+    public long statementsRun() {
+        return statements.sum();
     }
 
     /** The served schema's object types and the read definitions of their fields. */

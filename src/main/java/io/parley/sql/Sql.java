@@ -42,11 +42,14 @@ public final class Sql {
         return new Sql(text, List.of());
     }
 
-    /** One value as a parameter. */
+    /**
+     * One value as a parameter. Text is cast to {@code text}: PostgreSQL cannot tell the type of a
+     * parameter passed where any type goes ({@code json_build_object}, {@code ||}).
+     */
     public static Sql value(Object value) {
         List<Object> one = new ArrayList<>(1);
         one.add(value);
-        return new Sql("?", Collections.unmodifiableList(one));
+        return new Sql(value instanceof String ? "cast(? as text)" : "?", Collections.unmodifiableList(one));
     }
 
     /** Values as parameters separated by commas, for {@code in (...)}; none gives {@code null}, which matches nothing. */
