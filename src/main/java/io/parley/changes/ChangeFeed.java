@@ -14,6 +14,7 @@ import io.parley.graphql.PageInfo;
 import io.parley.graphql.PageRequest;
 import io.parley.history.HistoryService;
 import io.parley.history.RevisionAction;
+import io.parley.sql.Sql;
 
 /**
  * Reads the audit history (V3) in commit order, through the positions V8 gives each revision
@@ -37,12 +38,11 @@ public class ChangeFeed {
         Cursor cursor = Cursor.decode(after, ORDERING);
         long from = cursor == null ? 0 : cursor.key();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select c.position, r.node_type, r.record_id, r.action,"
+        List<Object[]> rows = Sql.of("select c.position, r.node_type, r.record_id, r.action,"
                 + " coalesce(r.version, r.number - 1), r.at, cast(r.changes as text)"
                 + " from change_log c join revision r on r.id = c.revision_id"
-                + " where c.position > :from order by c.position limit :limit", Object[].class)
-                .setParameter("from", from)
-                .setParameter("limit", request.first() + 1)
+                + " where c.position > ", Sql.value(from), " order by c.position limit ", Sql.value(request.first() + 1))
+                .nativeQuery(em, Object[].class)
                 .getResultList();
         boolean hasNext = rows.size() > request.first();
         List<ChangeConnection.ChangeEdge> edges = new ArrayList<>();

@@ -2,7 +2,11 @@ package io.parley.db;
 
 import java.util.List;
 
-/** Helpers for values that go into SQL as parameters, never as text. */
+/**
+ * The named-parameter ({@code :param}) forms of {@link io.parley.sql.Sql}'s condition helpers,
+ * for the list queries still written with {@link ListQuery}'s named parameters; new SQL uses
+ * {@link io.parley.sql.Sql}, which also holds the value helpers.
+ */
 public final class Sql {
 
     private Sql() {
@@ -10,11 +14,7 @@ public final class Sql {
 
     /** An ILIKE pattern matching {@code text} anywhere, with the client's wildcards escaped. */
     public static String containing(String text) {
-        if (text == null) {
-            return null;
-        }
-        String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
+        return io.parley.sql.Sql.containing(text);
     }
 
     /** The websearch query of the text in parameter {@code :param}, folded like the stored documents. */
@@ -32,12 +32,12 @@ public final class Sql {
 
     /** The values for an {@code in (...)} filter; an absent or empty list means no filter. */
     public static <T> List<T> anyOf(List<T> values) {
-        return values == null || values.isEmpty() ? null : values;
+        return io.parley.sql.Sql.anyOf(values);
     }
 
     /** Enum constants as stored, for an {@code in (...)} filter; absent or empty means no filter. */
     public static List<String> names(List<? extends Enum<?>> values) {
-        return values == null || values.isEmpty() ? null : values.stream().map(Enum::name).distinct().toList();
+        return io.parley.sql.Sql.names(values);
     }
 
     /**

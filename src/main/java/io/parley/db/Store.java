@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import io.parley.graphql.ApiException;
 import io.parley.graphql.GlobalId;
 import io.parley.graphql.NodeType;
+import io.parley.sql.Sql;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -94,8 +95,8 @@ public class Store {
     /** Tells the audit triggers (V3) who is writing, for the rest of this transaction. */
     private void nameActor() {
         String actor = identity.isAnonymous() ? null : identity.getPrincipal().getName();
-        em.createNativeQuery("select set_config('parley.actor', coalesce(:actor, ''), true)")
-                .setParameter("actor", actor).getSingleResult();
+        Sql.of("select set_config('parley.actor', ", Sql.value(actor == null ? "" : actor), ", true)")
+                .nativeQuery(em).getSingleResult();
     }
 
     private <E extends VersionedEntity> E existing(Class<E> type, NodeType nodeType, String id) {

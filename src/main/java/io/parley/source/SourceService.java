@@ -24,6 +24,7 @@ import io.parley.graphql.Node;
 import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
 import io.parley.graphql.Nodes;
+import io.parley.sql.Sql;
 
 @ApplicationScoped
 public class SourceService implements NodeLoader<Source> {
@@ -53,11 +54,10 @@ public class SourceService implements NodeLoader<Source> {
      */
     public Map<Long, List<Node>> citedBy(Collection<Long> sourceKeys) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select source_id, person_id, track_id, envoy_id, talk_id, trip_id, outcome_id, statement_id
-                from citation where source_id in (:keys)
-                order by source_id, person_id, track_id, envoy_id, talk_id, trip_id, outcome_id, statement_id""")
-                .setParameter("keys", sourceKeys).getResultList();
+        List<Object[]> rows = Sql.of("select source_id, person_id, track_id, envoy_id, talk_id, trip_id, outcome_id,"
+                + " statement_id from citation where source_id in (", Sql.values(sourceKeys), ")"
+                + " order by source_id, person_id, track_id, envoy_id, talk_id, trip_id, outcome_id, statement_id")
+                .nativeQuery(em).getResultList();
         Map<Long, Set<GlobalId>> citing = new LinkedHashMap<>();
         for (Object[] row : rows) {
             for (int i = 0; i < CITING.length; i++) {

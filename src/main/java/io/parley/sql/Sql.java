@@ -89,6 +89,49 @@ public final class Sql {
         return of(parts.toArray());
     }
 
+    /** An ILIKE pattern (a value, not SQL) matching {@code text} anywhere, with the client's wildcards escaped. */
+    public static String containing(String text) {
+        if (text == null) {
+            return null;
+        }
+        String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    /** The values for an {@code in (...)} filter; an absent or empty list means no filter ({@code null}). */
+    public static <T> List<T> anyOf(List<T> values) {
+        return values == null || values.isEmpty() ? null : values;
+    }
+
+    /** Enum constants as stored, for an {@code in (...)} filter; absent or empty means no filter ({@code null}). */
+    public static List<String> names(List<? extends Enum<?>> values) {
+        return values == null || values.isEmpty() ? null : values.stream().map(Enum::name).distinct().toList();
+    }
+
+    /** The websearch query of {@code text}, folded like the stored documents. */
+    public static Sql tsQuery(Object text) {
+        return of("websearch_to_tsquery('english', fold(", value(text), "))");
+    }
+
+    /**
+     * Condition: the row {@code alias}'s {@code search} vector matches the websearch {@code text},
+     * or its short text (an SQL expression: a name or title, as indexed for trigrams) is within a
+     * typo of it.
+     */
+    public static Sql textMatches(String alias, String shortText, Object text) {
+        return of("(" + alias + ".search @@ ", tsQuery(text), " or " + shortText + " %> fold(", value(text), "))");
+    }
+
+    /**
+     * Condition: a period (SQL expressions {@code start} to {@code end}) ends by {@code bound}. The
+     * start bound is implied (a period starts before it ends) but lets PostgreSQL range-scan the
+     * date index from the bound instead of walking every later row (64 ms against 1 ms on 50,000
+     * statements).
+     */
+    public static Sql endsBy(String start, String end, Object bound) {
+        return of(start + " <= ", value(bound), " and " + end + " <= ", value(bound));
+    }
+
     /** This piece followed by the parts ({@link #of}). */
     public Sql append(Object... parts) {
         Object[] all = new Object[parts.length + 1];
