@@ -14,38 +14,26 @@ import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Sql;
-import io.parley.db.Store;
+import io.parley.db.RecordService;
 import io.parley.graphql.Inputs;
-import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
 
 @ApplicationScoped
-public class PersonService implements NodeLoader<Person> {
+public class PersonService extends RecordService<Person, PersonInput> {
 
     static final Ordering<Person> BY_NAME = new Ordering<>("name", "p.name", Ordering.Kind.TEXT, false, p -> p.name);
 
     private final EntityManager em;
-    private final Store store;
     private final Lookup lookup;
     private final Citations citations;
 
-    public PersonService(EntityManager em, Store store, Lookup lookup, Citations citations) {
+    public PersonService(EntityManager em, Lookup lookup, Citations citations) {
+        super(NodeType.PERSON, Person::new);
         this.em = em;
-        this.store = store;
         this.lookup = lookup;
         this.citations = citations;
-    }
-
-    @Override
-    public NodeType nodeType() {
-        return NodeType.PERSON;
-    }
-
-    @Override
-    public Map<Long, Person> byKeys(Collection<Long> keys) {
-        return lookup.byKeys(Person.class, keys);
     }
 
     public Listing<Person> listing(PersonFilter filter) {
@@ -67,20 +55,11 @@ public class PersonService implements NodeLoader<Person> {
 
     @Transactional
     public Person create(PersonInput input) {
-        return store.create(apply(new Person(), input));
+        return created(input);
     }
 
-    @Transactional
-    public Person update(String id, PersonInput input, Integer expectedVersion) {
-        return store.save(apply(store.forUpdate(Person.class, NodeType.PERSON, id, expectedVersion), input));
-    }
-
-    @Transactional
-    public String delete(String id) {
-        return store.delete(Person.class, NodeType.PERSON, id);
-    }
-
-    private Person apply(Person person, PersonInput input) {
+    @Override
+    protected Person apply(Person person, PersonInput input) {
         person.name = Inputs.required("input.name", input.name, Inputs.NAME_MAX);
         List<String> aliases = Inputs.strings("input.aliases", input.aliases, Inputs.NAME_MAX);
         person.aliases = aliases == null ? new ArrayList<>() : aliases;
