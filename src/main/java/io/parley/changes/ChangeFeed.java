@@ -41,7 +41,8 @@ public class ChangeFeed {
         List<Object[]> rows = Sql.of("select c.position, r.node_type, r.record_id, r.action,"
                 + " coalesce(r.version, r.number - 1), r.at, cast(r.changes as text)"
                 + " from change_log c join revision r on r.id = c.revision_id"
-                + " where c.position > ", Sql.value(from), " order by c.position limit ", Sql.value(request.first() + 1))
+                + " where c.position > ", Sql.value(from),
+                " order by c.position limit ", Sql.value(request.first() + 1))
                 .nativeQuery(em, Object[].class)
                 .getResultList();
         boolean hasNext = rows.size() > request.first();

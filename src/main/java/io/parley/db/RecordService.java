@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.parley.graphql.ApiException;
@@ -37,18 +36,18 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
 
     private final NodeType nodeType;
     private final Supplier<E> newRecord;
+    private final SecurityIdentity identity;
 
-    @Inject
-    SecurityIdentity identity;
-
-    protected RecordService(NodeType nodeType, Supplier<E> newRecord) {
+    /** {@code identity} is the caller's, named to the audit triggers as the writer. */
+    protected RecordService(NodeType nodeType, Supplier<E> newRecord, SecurityIdentity identity) {
         this.nodeType = nodeType;
         this.newRecord = newRecord;
+        this.identity = identity;
     }
 
     /** For the client proxy CDI makes of each service (it delegates every call, so it needs no state). */
     protected RecordService() {
-        this(null, null);
+        this(null, null, null);
     }
 
     /** The feature's rules: checks the input and sets every field of the record from it. */

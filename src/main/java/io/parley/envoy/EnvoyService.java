@@ -23,6 +23,7 @@ import io.parley.person.Person;
 import io.parley.person.PersonService;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped
 public class EnvoyService extends RecordService<Envoy, EnvoyInput> {
@@ -34,8 +35,9 @@ public class EnvoyService extends RecordService<Envoy, EnvoyInput> {
     private final Citations citations;
     private final PersonService people;
 
-    public EnvoyService(EntityManager em, Lookup lookup, Citations citations, PersonService people) {
-        super(NodeType.ENVOY, Envoy::new);
+    public EnvoyService(EntityManager em, Lookup lookup, Citations citations, PersonService people,
+            SecurityIdentity identity) {
+        super(NodeType.ENVOY, Envoy::new, identity);
         this.em = em;
         this.lookup = lookup;
         this.citations = citations;

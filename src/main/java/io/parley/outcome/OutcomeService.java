@@ -27,6 +27,7 @@ import io.parley.source.Citation;
 import io.parley.source.Citations;
 import io.parley.talk.TalkService;
 import io.parley.track.TrackService;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped
 public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
@@ -42,8 +43,8 @@ public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
     private final PersonService people;
 
     public OutcomeService(EntityManager em, Lookup lookup, Citations citations, ChangeEvents events,
-            TrackService tracks, TalkService talks, PersonService people) {
-        super(NodeType.OUTCOME, Outcome::new);
+            TrackService tracks, TalkService talks, PersonService people, SecurityIdentity identity) {
+        super(NodeType.OUTCOME, Outcome::new, identity);
         this.em = em;
         this.lookup = lookup;
         this.citations = citations;

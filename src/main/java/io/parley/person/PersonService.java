@@ -19,6 +19,7 @@ import io.parley.graphql.Inputs;
 import io.parley.graphql.NodeType;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped
 public class PersonService extends RecordService<Person, PersonInput> {
@@ -29,8 +30,8 @@ public class PersonService extends RecordService<Person, PersonInput> {
     private final Lookup lookup;
     private final Citations citations;
 
-    public PersonService(EntityManager em, Lookup lookup, Citations citations) {
-        super(NodeType.PERSON, Person::new);
+    public PersonService(EntityManager em, Lookup lookup, Citations citations, SecurityIdentity identity) {
+        super(NodeType.PERSON, Person::new, identity);
         this.em = em;
         this.lookup = lookup;
         this.citations = citations;

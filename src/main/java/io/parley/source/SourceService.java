@@ -23,6 +23,7 @@ import io.parley.graphql.Node;
 import io.parley.graphql.NodeType;
 import io.parley.graphql.Nodes;
 import io.parley.sql.Sql;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped
 public class SourceService extends RecordService<Source, SourceInput> {
@@ -32,8 +33,8 @@ public class SourceService extends RecordService<Source, SourceInput> {
     private final EntityManager em;
     private final Nodes nodes;
 
-    public SourceService(EntityManager em, Nodes nodes) {
-        super(NodeType.SOURCE, Source::new);
+    public SourceService(EntityManager em, Nodes nodes, SecurityIdentity identity) {
+        super(NodeType.SOURCE, Source::new, identity);
         this.em = em;
         this.nodes = nodes;
     }

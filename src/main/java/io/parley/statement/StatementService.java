@@ -26,6 +26,7 @@ import io.parley.source.Citation;
 import io.parley.source.Citations;
 import io.parley.talk.TalkService;
 import io.parley.track.TrackService;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped
 public class StatementService extends RecordService<Statement, StatementInput> {
@@ -42,8 +43,8 @@ public class StatementService extends RecordService<Statement, StatementInput> {
     private final TrackService tracks;
 
     public StatementService(EntityManager em, Lookup lookup, Citations citations, ChangeEvents events,
-            PersonService people, TalkService talks, TrackService tracks) {
-        super(NodeType.STATEMENT, Statement::new);
+            PersonService people, TalkService talks, TrackService tracks, SecurityIdentity identity) {
+        super(NodeType.STATEMENT, Statement::new, identity);
         this.em = em;
         this.lookup = lookup;
         this.citations = citations;

@@ -34,6 +34,7 @@ import io.parley.person.PersonService;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
 import io.parley.track.TrackService;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped
 public class TalkService extends RecordService<Talk, TalkInput> {
@@ -67,8 +68,8 @@ public class TalkService extends RecordService<Talk, TalkInput> {
     private final EnvoyService envoys;
 
     public TalkService(EntityManager em, Lookup lookup, Citations citations, ChangeEvents events, TrackService tracks,
-            PersonService people, EnvoyService envoys) {
-        super(NodeType.TALK, Talk::new);
+            PersonService people, EnvoyService envoys, SecurityIdentity identity) {
+        super(NodeType.TALK, Talk::new, identity);
         this.em = em;
         this.lookup = lookup;
         this.citations = citations;

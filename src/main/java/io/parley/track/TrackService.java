@@ -18,6 +18,7 @@ import io.parley.graphql.Inputs;
 import io.parley.graphql.NodeType;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped
 public class TrackService extends RecordService<Track, TrackInput> {
@@ -28,8 +29,8 @@ public class TrackService extends RecordService<Track, TrackInput> {
     private final Lookup lookup;
     private final Citations citations;
 
-    public TrackService(EntityManager em, Lookup lookup, Citations citations) {
-        super(NodeType.TRACK, Track::new);
+    public TrackService(EntityManager em, Lookup lookup, Citations citations, SecurityIdentity identity) {
+        super(NodeType.TRACK, Track::new, identity);
         this.em = em;
         this.lookup = lookup;
         this.citations = citations;

@@ -24,6 +24,7 @@ import io.parley.source.Citation;
 import io.parley.source.Citations;
 import io.parley.talk.Location;
 import io.parley.talk.TalkService;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped
 public class TripService extends RecordService<Trip, TripInput> {
@@ -36,8 +37,9 @@ public class TripService extends RecordService<Trip, TripInput> {
     private final EnvoyService envoys;
     private final TalkService talks;
 
-    public TripService(EntityManager em, Lookup lookup, Citations citations, EnvoyService envoys, TalkService talks) {
-        super(NodeType.TRIP, Trip::new);
+    public TripService(EntityManager em, Lookup lookup, Citations citations, EnvoyService envoys, TalkService talks,
+            SecurityIdentity identity) {
+        super(NodeType.TRIP, Trip::new, identity);
         this.em = em;
         this.lookup = lookup;
         this.citations = citations;
