@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import jakarta.transaction.Transactional;
@@ -149,7 +150,17 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
 
     /** Fails with BAD_USER_INPUT on {@code field}, naming the first key without a record of this type. */
     public void requireExisting(String field, Collection<Long> keys) {
-        if (keys == null || keys.isEmpty()) {
+        if (keys != null) {
+            requireEachExisting(List.copyOf(keys), index -> field);
+        }
+    }
+
+    /**
+     * Fails with BAD_USER_INPUT unless every key names a record of this type, on the field of the
+     * first that does not (its index in {@code keys}); one statement however many keys.
+     */
+    public void requireEachExisting(List<Long> keys, IntFunction<String> field) {
+        if (keys.isEmpty()) {
             return;
         }
         Set<Long> wanted = new LinkedHashSet<>(keys);
@@ -157,8 +168,12 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
             return;
         }
         Set<Long> found = byKeys(wanted).keySet();
-        Long missing = wanted.stream().filter(key -> !found.contains(key)).findFirst().orElseThrow();
-        throw ApiException.badInput(field, "no " + nodeType.label() + " has ID " + GlobalId.encode(nodeType, missing));
+        for (int i = 0; i < keys.size(); i++) {
+            if (!found.contains(keys.get(i))) {
+                throw ApiException.badInput(field.apply(i), "no " + nodeType.label() + " has ID "
+                        + GlobalId.encode(nodeType, keys.get(i)));
+            }
+        }
     }
 
     /** Tells the audit triggers (V3) who is writing, for the rest of this transaction. */

@@ -27,9 +27,8 @@ public class Citations {
         if (citations == null) {
             return new ArrayList<>();
         }
-        for (int i = 0; i < citations.size(); i++) {
-            sources.requireExisting(field + "[" + i + "].sourceId", citations.get(i).sourceKey());
-        }
+        sources.requireEachExisting(citations.stream().map(Citation::sourceKey).toList(),
+                index -> field + "[" + index + "].sourceId");
         return citations;
     }
 }
