@@ -23,6 +23,7 @@ import io.parley.export.ExportSlots;
 import io.parley.graphql.ApiException;
 import io.parley.graphql.ErrorMapping;
 import io.parley.graphql.Roles;
+import io.parley.sql.Sql;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.buffer.Buffer;
@@ -106,16 +107,15 @@ public class BundleExporter {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setAutoCommit(false);
             try (JsonGenerator json = BundleJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-                try (PreparedStatement settings = connection.prepareStatement(
-                        "select set_config('statement_timeout', ?, true)")) {
-                    settings.setString(1, statementTimeout);
+                try (PreparedStatement settings = Sql.of("select set_config('statement_timeout', ",
+                        Sql.value(statementTimeout), ", true)").prepare(connection)) {
                     settings.execute();
                 }
                 json.writeStartObject();
                 for (RecordType type : RecordType.values()) {
                     json.writeArrayFieldStart(type.collection);
-                    try (PreparedStatement query = connection.prepareStatement(
-                            "select doc::text from " + type.view + " order by id")) {
+                    try (PreparedStatement query = Sql.of("select doc::text from " + type.view + " order by id")
+                            .prepare(connection)) {
                         query.setFetchSize(FETCH_SIZE);
                         try (ResultSet rows = query.executeQuery()) {
                             while (rows.next()) {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.parley.graphql.ApiException;
 import io.parley.graphql.GlobalId;
+import io.parley.sql.Sql;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /**
@@ -67,7 +68,7 @@ public class BundleImporter {
         }
         // Imports run one at a time: matching then creating is only safe when no other import
         // can create the same record in between.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('parley-import'))").getSingleResult();
+        Sql.of("select pg_advisory_xact_lock(hashtext('parley-import'))").nativeQuery(em).getSingleResult();
         Map<String, String> ids = new HashMap<>();
         List<ImportedRecord> imported = new ArrayList<>();
         for (RecordType type : RecordType.values()) {

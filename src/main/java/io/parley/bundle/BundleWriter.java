@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import org.hibernate.Session;
 
@@ -16,6 +15,7 @@ import io.parley.envoy.EnvoyService;
 import io.parley.graphql.ApiException;
 import io.parley.graphql.ErrorMapping;
 import io.parley.graphql.GlobalId;
+import io.parley.sql.Sql;
 import io.parley.outcome.OutcomeInput;
 import io.parley.outcome.OutcomeService;
 import io.parley.person.PersonInput;
@@ -125,8 +125,8 @@ class BundleWriter {
 
     /** The stored record in the bundle's shape (V7's views), as canonical jsonb text. */
     String stored(RecordType type, long key) {
-        return (String) em.createNativeQuery("select doc::text from " + type.view + " where id = :id")
-                .setParameter("id", key).getSingleResult();
+        return (String) Sql.of("select doc::text from " + type.view + " where id = ", Sql.value(key))
+                .nativeQuery(em).getSingleResult();
     }
 
     /**
@@ -138,41 +138,39 @@ class BundleWriter {
     private Long match(RecordType type, ObjectNode input) {
         return switch (type) {
             case SOURCE -> input.hasNonNull("url")
-                    ? first("select id from source where url = :url", "url", text(input, "url"))
-                    : first("select id from source where publisher = :publisher and title is not distinct from cast(:title as text)"
-                            + " and published_on is not distinct from cast(:on as date) and url is null",
-                            "publisher", text(input, "publisher"), "title", text(input, "title"),
-                            "on", text(input, "publishedOn"));
+                    ? first(Sql.of("source where url = ", value(input, "url")))
+                    : first(Sql.of("source where publisher = ", value(input, "publisher"),
+                            " and title is not distinct from cast(", value(input, "title"), " as text)",
+                            " and published_on is not distinct from cast(", value(input, "publishedOn"), " as date)",
+                            " and url is null"));
             case PERSON -> {
                 String qid = text(input, "wikidataId");
-                Long byQid = qid == null ? null : first("select id from person where wikidata_id = :qid", "qid", qid);
+                Long byQid = qid == null ? null : first(Sql.of("person where wikidata_id = ", Sql.value(qid)));
                 yield byQid != null ? byQid
-                        : first("select id from person where name = :name"
-                                + (qid == null ? "" : " and wikidata_id is null"), "name", text(input, "name"));
+                        : first(Sql.of("person where name = ", value(input, "name"),
+                                qid == null ? "" : " and wikidata_id is null"));
             }
-            case TRACK -> first("select id from track where name = :name", "name", text(input, "name"));
-            case ENVOY -> first("select id from envoy where person_id = :person and title = :title",
-                    "person", key(input, "personId"), "title", text(input, "title"));
-            case TALK -> first("select id from talk where title = :title", "title", text(input, "title"));
-            case TRIP -> first("select id from trip where envoy_id = :envoy and destination_name = :name"
-                    + " and arrived_on is not distinct from cast(:arrived as date)"
-                    + " and purpose is not distinct from cast(:purpose as text)",
-                    "envoy", key(input, "envoyId"), "name", text(input.path("destination"), "name"),
-                    "arrived", text(input, "arrivedOn"), "purpose", text(input, "purpose"));
-            case OUTCOME -> first("select id from outcome where kind = :kind and title = :title",
-                    "kind", text(input, "kind"), "title", text(input, "title"));
-            case STATEMENT -> first("select id from statement where speaker_id = :speaker"
-                    + " and md5(quote) = md5(:quote) and quote = :quote",
-                    "speaker", key(input, "speakerId"), "quote", text(input, "quote"));
+            case TRACK -> first(Sql.of("track where name = ", value(input, "name")));
+            case ENVOY -> first(Sql.of("envoy where person_id = ", Sql.value(key(input, "personId")),
+                    " and title = ", value(input, "title")));
+            case TALK -> first(Sql.of("talk where title = ", value(input, "title")));
+            case TRIP -> first(Sql.of("trip where envoy_id = ", Sql.value(key(input, "envoyId")),
+                    " and destination_name = ", value(input.path("destination"), "name"),
+                    " and arrived_on is not distinct from cast(", value(input, "arrivedOn"), " as date)",
+                    " and purpose is not distinct from cast(", value(input, "purpose"), " as text)"));
+            case OUTCOME -> first(Sql.of("outcome where kind = ", value(input, "kind"),
+                    " and title = ", value(input, "title")));
+            case STATEMENT -> {
+                Sql quote = value(input, "quote");
+                yield first(Sql.of("statement where speaker_id = ", Sql.value(key(input, "speakerId")),
+                        " and md5(quote) = md5(", quote, ") and quote = ", quote));
+            }
         };
     }
 
-    private Long first(String sql, Object... parameters) {
-        Query query = em.createNativeQuery(sql + " order by id limit 1");
-        for (int i = 0; i < parameters.length; i += 2) {
-            query.setParameter((String) parameters[i], parameters[i + 1]);
-        }
-        List<?> rows = query.getResultList();
+    /** The oldest record of a table matching a condition ({@code table where ...}). */
+    private Long first(Sql tableWhere) {
+        List<?> rows = Sql.of("select id from ", tableWhere, " order by id limit 1").nativeQuery(em).getResultList();
         return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
     }
 
@@ -184,6 +182,11 @@ class BundleWriter {
         }
         String text = value.asText().strip();
         return text.isEmpty() ? null : text;
+    }
+
+    /** A text field of the record as a parameter. */
+    private static Sql value(JsonNode node, String field) {
+        return Sql.value(text(node, field));
     }
 
     private static Long key(JsonNode node, String field) {

@@ -2,6 +2,7 @@ package io.parley.db;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 
 import io.parley.sql.Sql;
 
@@ -9,6 +10,25 @@ import io.parley.sql.Sql;
 public final class Filters {
 
     private Filters() {
+    }
+
+    /** An ILIKE pattern (a value, not SQL) matching {@code text} anywhere, with the client's wildcards escaped. */
+    public static String containing(String text) {
+        if (text == null) {
+            return null;
+        }
+        String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    /** The values for an {@code in (...)} filter; an absent or empty list means no filter ({@code null}). */
+    public static <T> List<T> anyOf(List<T> values) {
+        return values == null || values.isEmpty() ? null : values;
+    }
+
+    /** Enum constants as stored, for an {@code in (...)} filter; absent or empty means no filter ({@code null}). */
+    public static List<String> names(List<? extends Enum<?>> values) {
+        return values == null || values.isEmpty() ? null : values.stream().map(Enum::name).distinct().toList();
     }
 
     /** {@code column in (values...)}. */

@@ -11,8 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * Batch reads by key: records by their keys and the element collections of many owners, each
- * in one statement.
+ * Batch reads for the GraphQL layer: the element collections of many owners, and the records
+ * referring to or containing many keys, each in one statement. Records by key are their
+ * {@link RecordService}'s.
  */
 @ApplicationScoped
 public class Lookup {
@@ -21,18 +22,6 @@ public class Lookup {
 
     public Lookup(EntityManager em) {
         this.em = em;
-    }
-
-    public <E extends VersionedEntity> Map<Long, E> byKeys(Class<E> type, Collection<Long> keys) {
-        Map<Long, E> result = new LinkedHashMap<>();
-        if (keys.isEmpty()) {
-            return result;
-        }
-        em.createQuery("from " + type.getSimpleName() + " e where e.pk in :keys", type)
-                .setParameter("keys", keys)
-                .getResultList()
-                .forEach(entity -> result.put(entity.pk, entity));
-        return result;
     }
 
     /** The named element collection of each owner, in stored order. */
@@ -98,15 +87,5 @@ public class Lookup {
             result.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(type.cast(row[1]));
         }
         return result;
-    }
-
-    /** The keys among {@code keys} that have no record of {@code type}. */
-    public List<Long> missing(Class<? extends VersionedEntity> type, Collection<Long> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        List<Long> found = em.createQuery("select e.pk from " + type.getSimpleName() + " e where e.pk in :keys",
-                Long.class).setParameter("keys", keys).getResultList();
-        return keys.stream().filter(key -> !found.contains(key)).toList();
     }
 }

@@ -13,19 +13,21 @@ import jakarta.persistence.Version;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.parley.graphql.GlobalId;
 import io.parley.graphql.NodeType;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A top-level record: numeric key inside, opaque global ID outside, optimistic version and
- * last-change time. Subclasses hold only columns and element collections, never associations
- * to other entities, so nothing can be lazily loaded behind the API's back: related records
- * are fetched in batches by the GraphQL layer.
+ * A top-level record, a Panache entity: numeric key inside, opaque global ID outside, optimistic
+ * version and last-change time. Subclasses hold only columns and element collections, never
+ * associations to other entities, so nothing can be lazily loaded behind the API's back: related
+ * records are fetched in batches. Written through its feature's {@link RecordService}.
  */
 @MappedSuperclass
-public abstract class VersionedEntity {
+public abstract class VersionedEntity extends PanacheEntityBase {
 
     @jakarta.persistence.Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -60,6 +62,13 @@ public abstract class VersionedEntity {
     @NonNull
     public OffsetDateTime getUpdatedAt() {
         return updatedAt.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Panache's, kept out of the GraphQL schema (every entity is a GraphQL type). */
+    @Ignore
+    @Override
+    public boolean isPersistent() {
+        return super.isPersistent();
     }
 
     /** Marks the record changed: bumps updatedAt and, through it, the version. */

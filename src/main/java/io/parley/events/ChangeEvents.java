@@ -24,6 +24,7 @@ import io.parley.graphql.GlobalId;
 import io.parley.graphql.Node;
 import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
+import io.parley.sql.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -64,9 +65,8 @@ public class ChangeEvents {
 
     /** Announces a write; call inside the writing transaction. */
     public void publish(NodeType type, long key, Long trackKey) {
-        em.createNativeQuery("select pg_notify('" + CHANNEL + "', :payload)")
-                .setParameter("payload", new Change(type, key, trackKey).encode())
-                .getSingleResult();
+        Sql.of("select pg_notify(", Sql.value(CHANNEL), ", ", Sql.value(new Change(type, key, trackKey).encode()), ")")
+                .nativeQuery(em).getSingleResult();
     }
 
     /** Changes committed from now on that match, delivered off the listening thread. */

@@ -46,9 +46,12 @@ public class PloverEvents {
             + " when o.status = 'IMPLEMENTED' then 'RETREAT'"
             + " else 'CONCEDE' end";
 
-    private static final String ACTOR = "json_build_object('actor_text', p.name, 'identifier_id', p.wikidata_id,"
-            + " 'code', country_alpha3(p.country_code), 'country_code', p.country_code,"
-            + " 'parley_id', graphql_id('Person', p.id), 'role', {role})";
+    /** The JSON of person {@code p} as an actor, in {@code role} (an SQL expression). */
+    private static String actor(String role) {
+        return "json_build_object('actor_text', p.name, 'identifier_id', p.wikidata_id,"
+                + " 'code', country_alpha3(p.country_code), 'country_code', p.country_code,"
+                + " 'parley_id', graphql_id('Person', p.id), 'role', " + role + ")";
+    }
 
     private final TalkService talks;
     private final OutcomeService outcomes;
@@ -73,8 +76,7 @@ public class PloverEvents {
     }
 
     private static String actors(String role, String condition) {
-        String actor = ACTOR.replace("{role}", role);
-        return "coalesce(json_agg(" + actor + " order by x.ordinal) filter (where " + condition + "), '[]')";
+        return "coalesce(json_agg(" + actor(role) + " order by x.ordinal) filter (where " + condition + "), '[]')";
     }
 
     private static String countries(String condition) {

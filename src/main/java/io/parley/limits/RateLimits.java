@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -15,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.parley.db.NamedParameters;
+import io.parley.sql.Sql;
 
 /**
  * Per-client budgets of cost points per window, kept in PostgreSQL so that every replica
@@ -35,21 +34,25 @@ public class RateLimits {
         }
     }
 
-    private static final String CHARGE = """
-            insert into rate_budget as b (client, window_start, used, refused)
-            select :client, w.start, case when :cost <= :points then :cost else 0 end, :cost > :points
-              from (select date_bin(make_interval(secs => :seconds), now(), timestamptz '2000-01-01 00:00:00+00') as start) w
-            on conflict (client) do update set
-              used = case when b.window_start <> excluded.window_start then excluded.used
-                          when b.used + :cost <= :points then b.used + :cost
-                          else b.used end,
-              refused = case when b.window_start <> excluded.window_start then excluded.refused
-                             else b.used + :cost > :points end,
-              window_start = excluded.window_start
-            returning used, refused, window_start + make_interval(secs => :seconds) as reset_at""";
-
-    /** Budgets of windows that have ended are dropped at most once a window per replica. */
-    private static final String FORGET = "delete from rate_budget where window_start < now() - make_interval(secs => :seconds)";
+    /**
+     * The upsert charging {@code cost} to {@code client}: the new window's budget, or the running
+     * one's if it still fits, and whether it was refused.
+     */
+    private Sql charging(String client, long cost) {
+        Sql window = Sql.of("make_interval(secs => ", Sql.value(seconds), ")");
+        Sql fits = Sql.of(Sql.value(cost), " <= ", Sql.value(points));
+        Sql fitsRunning = Sql.of("b.used + ", Sql.value(cost), " <= ", Sql.value(points));
+        return Sql.of("insert into rate_budget as b (client, window_start, used, refused) select ", Sql.value(client),
+                ", w.start, case when ", fits, " then ", Sql.value(cost), " else 0 end, not (", fits, ")",
+                " from (select date_bin(", window, ", now(), timestamptz '2000-01-01 00:00:00+00') as start) w",
+                " on conflict (client) do update set",
+                " used = case when b.window_start <> excluded.window_start then excluded.used",
+                " when ", fitsRunning, " then b.used + ", Sql.value(cost), " else b.used end,",
+                " refused = case when b.window_start <> excluded.window_start then excluded.refused",
+                " else not (", fitsRunning, ") end,",
+                " window_start = excluded.window_start",
+                " returning used, refused, window_start + ", window, " as reset_at");
+    }
 
     private final boolean enabled;
     private final long points;
@@ -76,10 +79,9 @@ public class RateLimits {
 
     /** Charges the operation's cost to the client's budget if it fits; blocks on the database. */
     public Budget charge(String client, long cost) throws SQLException {
-        Map<String, Object> parameters = Map.of("client", client, "cost", cost, "points", points, "seconds", seconds);
         try (Connection connection = database.getConnection()) {
             forgetEndedWindows(connection);
-            try (PreparedStatement statement = NamedParameters.prepare(connection, CHARGE, parameters);
+            try (PreparedStatement statement = charging(client, cost).prepare(connection);
                     ResultSet charged = statement.executeQuery()) {
                 charged.next();
                 return new Budget(!charged.getBoolean("refused"), points, charged.getLong("used"),
@@ -94,7 +96,9 @@ public class RateLimits {
         if (now - last < seconds * 1000 || !lastForgotten.compareAndSet(last, now)) {
             return;
         }
-        try (PreparedStatement statement = NamedParameters.prepare(connection, FORGET, Map.of("seconds", seconds))) {
+        // Budgets of windows that have ended are dropped at most once a window per replica.
+        try (PreparedStatement statement = Sql.of("delete from rate_budget where window_start < now()"
+                + " - make_interval(secs => ", Sql.value(seconds), ")").prepare(connection)) {
             statement.executeUpdate();
         }
     }

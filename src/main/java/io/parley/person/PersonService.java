@@ -14,45 +14,34 @@ import io.parley.db.Listing;
 import io.parley.db.Filters;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
-import io.parley.db.Sql;
-import io.parley.db.Store;
+import io.parley.sql.Sql;
+import io.parley.db.RecordService;
 import io.parley.graphql.Inputs;
-import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped
-public class PersonService implements NodeLoader<Person> {
+public class PersonService extends RecordService<Person, PersonInput> {
 
     static final Ordering BY_NAME = new Ordering("name", "p.name", Ordering.Kind.TEXT, false);
 
     private final EntityManager em;
-    private final Store store;
     private final Lookup lookup;
     private final Citations citations;
 
-    public PersonService(EntityManager em, Store store, Lookup lookup, Citations citations) {
+    public PersonService(EntityManager em, Lookup lookup, Citations citations, SecurityIdentity identity) {
+        super(NodeType.PERSON, Person::new, identity);
         this.em = em;
-        this.store = store;
         this.lookup = lookup;
         this.citations = citations;
-    }
-
-    @Override
-    public NodeType nodeType() {
-        return NodeType.PERSON;
-    }
-
-    @Override
-    public Map<Long, Person> byKeys(Collection<Long> keys) {
-        return lookup.byKeys(Person.class, keys);
     }
 
     public Listing listing(PersonFilter filter) {
         PersonFilter f = filter == null ? new PersonFilter() : filter;
         return new ListQuery("person", "p")
-                .where(Sql.containing(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX)),
+                .where(Filters.containing(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX)),
                         pattern -> nameMatches("p", pattern))
                 .where(Inputs.countryCode("filter.countryCode", f.countryCode), country -> Filters.equal("p.country_code", country))
                 .ordered(BY_NAME);
@@ -60,28 +49,19 @@ public class PersonService implements NodeLoader<Person> {
 
     /** The person row {@code alias} has a name or alias matching the ILIKE {@code pattern}. */
     public static io.parley.sql.Sql nameMatches(String alias, String pattern) {
-        return io.parley.sql.Sql.of("(" + alias + ".name ilike ", io.parley.sql.Sql.value(pattern),
-                " or exists (select 1 from unnest(" + alias + ".aliases) a where a ilike ", io.parley.sql.Sql.value(pattern), "))");
+        return Sql.of("(" + alias + ".name ilike ", Sql.value(pattern),
+                " or exists (select 1 from unnest(" + alias + ".aliases) a where a ilike ", Sql.value(pattern), "))");
     }
 
 
 
     @Transactional
     public Person create(PersonInput input) {
-        return store.create(apply(new Person(), input));
+        return created(input);
     }
 
-    @Transactional
-    public Person update(String id, PersonInput input, Integer expectedVersion) {
-        return store.save(apply(store.forUpdate(Person.class, NodeType.PERSON, id, expectedVersion), input));
-    }
-
-    @Transactional
-    public String delete(String id) {
-        return store.delete(Person.class, NodeType.PERSON, id);
-    }
-
-    private Person apply(Person person, PersonInput input) {
+    @Override
+    protected Person apply(Person person, PersonInput input) {
         person.name = Inputs.required("input.name", input.name, Inputs.NAME_MAX);
         List<String> aliases = Inputs.strings("input.aliases", input.aliases, Inputs.NAME_MAX);
         person.aliases = aliases == null ? new ArrayList<>() : aliases;

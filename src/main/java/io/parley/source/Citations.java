@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.db.Store;
 import io.parley.graphql.GlobalId;
 import io.parley.graphql.Inputs;
 import io.parley.graphql.NodeType;
@@ -14,10 +13,10 @@ import io.parley.graphql.NodeType;
 @ApplicationScoped
 public class Citations {
 
-    private final Store store;
+    private final SourceService sources;
 
-    public Citations(Store store) {
-        this.store = store;
+    public Citations(SourceService sources) {
+        this.sources = sources;
     }
 
     /** Validated citations; an absent list means none. */
@@ -28,10 +27,8 @@ public class Citations {
         if (citations == null) {
             return new ArrayList<>();
         }
-        for (int i = 0; i < citations.size(); i++) {
-            store.requireExisting(Source.class, NodeType.SOURCE, field + "[" + i + "].sourceId",
-                    citations.get(i).sourceKey());
-        }
+        sources.requireEachExisting(citations.stream().map(Citation::sourceKey).toList(),
+                index -> field + "[" + index + "].sourceId");
         return citations;
     }
 }

@@ -14,48 +14,44 @@ import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Filters;
 import io.parley.sql.Sql;
-import io.parley.db.Store;
+import io.parley.db.RecordService;
 import io.parley.events.ChangeEvents;
 import io.parley.graphql.ApiException;
 import io.parley.graphql.DatePrecision;
-import io.parley.graphql.GlobalId;
 import io.parley.graphql.Inputs;
-import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
 import io.parley.paging.PageRequest;
 import io.parley.person.Person;
+import io.parley.person.PersonService;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
-import io.parley.talk.Talk;
-import io.parley.track.Track;
+import io.parley.talk.TalkService;
+import io.parley.track.TrackService;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped
-public class StatementService implements NodeLoader<Statement> {
+public class StatementService extends RecordService<Statement, StatementInput> {
 
     static final Ordering MOST_RECENT = new Ordering("SAID_ON_DESC", "s.said_on", Ordering.Kind.DATE, true);
 
     private final EntityManager em;
-    private final Store store;
     private final Lookup lookup;
     private final Citations citations;
     private final ChangeEvents events;
+    private final PersonService people;
+    private final TalkService talks;
+    private final TrackService tracks;
 
-    public StatementService(EntityManager em, Store store, Lookup lookup, Citations citations, ChangeEvents events) {
+    public StatementService(EntityManager em, Lookup lookup, Citations citations, ChangeEvents events,
+            PersonService people, TalkService talks, TrackService tracks, SecurityIdentity identity) {
+        super(NodeType.STATEMENT, Statement::new, identity);
         this.em = em;
-        this.store = store;
         this.lookup = lookup;
         this.citations = citations;
         this.events = events;
-    }
-
-    @Override
-    public NodeType nodeType() {
-        return NodeType.STATEMENT;
-    }
-
-    @Override
-    public Map<Long, Statement> byKeys(Collection<Long> keys) {
-        return lookup.byKeys(Statement.class, keys);
+        this.people = people;
+        this.talks = talks;
+        this.tracks = tracks;
     }
 
     public Listing listing(StatementFilter filter) {
@@ -70,12 +66,12 @@ public class StatementService implements NodeLoader<Statement> {
     private ListQuery filtered(StatementFilter filter) {
         StatementFilter f = filter == null ? new StatementFilter() : filter;
         return new ListQuery("statement", "s")
-                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.speakerIds", f.speakerIds, NodeType.PERSON)),
+                .where(Filters.anyOf(Inputs.keys("filter.speakerIds", f.speakerIds, NodeType.PERSON)),
                         speakers -> Filters.in("s.speaker_id", speakers))
-                .where(io.parley.db.Sql.names(f.tones), tones -> Filters.in("s.tone", tones))
-                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)),
+                .where(Filters.names(f.tones), tones -> Filters.in("s.tone", tones))
+                .where(Filters.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)),
                         tracks -> Filters.in("s.track_id", tracks))
-                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.talkIds", f.talkIds, NodeType.TALK)),
+                .where(Filters.anyOf(Inputs.keys("filter.talkIds", f.talkIds, NodeType.TALK)),
                         talks -> Filters.in("s.talk_id", talks))
                 .where(f.from, from -> Filters.atLeast("s.said_on", from))
                 .where(f.to, to -> Filters.endsBy("s.said_on", "period_end(s.said_on, s.said_on_precision)", to))
@@ -89,24 +85,14 @@ public class StatementService implements NodeLoader<Statement> {
     /** Records a statement and announces it to subscribers once the transaction commits. */
     @Transactional
     public Statement record(StatementInput input) {
-        Statement statement = store.create(apply(new Statement(), input));
+        Statement statement = created(input);
         events.publish(NodeType.STATEMENT, statement.key(), statement.trackKey);
         return statement;
     }
 
-    @Transactional
-    public Statement update(String id, StatementInput input, Integer expectedVersion) {
-        return store.save(apply(store.forUpdate(Statement.class, NodeType.STATEMENT, id, expectedVersion), input));
-    }
-
-    @Transactional
-    public String delete(String id) {
-        return store.delete(Statement.class, NodeType.STATEMENT, id);
-    }
-
-    private Statement apply(Statement statement, StatementInput input) {
-        statement.speakerKey = GlobalId.keyOf(input.speakerId, NodeType.PERSON, "input.speakerId");
-        store.requireExisting(Person.class, NodeType.PERSON, "input.speakerId", statement.speakerKey);
+    @Override
+    protected Statement apply(Statement statement, StatementInput input) {
+        statement.speakerKey = people.reference("input.speakerId", input.speakerId);
         statement.quote = Inputs.required("input.quote", input.quote, Inputs.TEXT_MAX);
         statement.verbatim = !Boolean.FALSE.equals(input.verbatim);
         if (input.saidOn == null) {
@@ -115,11 +101,8 @@ public class StatementService implements NodeLoader<Statement> {
         statement.saidOnPrecision = DatePrecision.forDate(input.saidOn, input.saidOnPrecision);
         statement.saidOn = statement.saidOnPrecision.align(input.saidOn);
         statement.tone = input.tone == null ? Tone.NEUTRAL : input.tone;
-        statement.talkKey = input.talkId == null ? null : GlobalId.keyOf(input.talkId, NodeType.TALK, "input.talkId");
-        store.requireExisting(Talk.class, NodeType.TALK, "input.talkId", statement.talkKey);
-        statement.trackKey = input.trackId == null ? null
-                : GlobalId.keyOf(input.trackId, NodeType.TRACK, "input.trackId");
-        store.requireExisting(Track.class, NodeType.TRACK, "input.trackId", statement.trackKey);
+        statement.talkKey = talks.optionalReference("input.talkId", input.talkId);
+        statement.trackKey = tracks.optionalReference("input.trackId", input.trackId);
         statement.citations = citations.from("input.citations", input.citations);
         return statement;
     }

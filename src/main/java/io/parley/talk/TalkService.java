@@ -19,24 +19,26 @@ import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Filters;
 import io.parley.sql.Sql;
-import io.parley.db.Store;
+import io.parley.db.RecordService;
 import io.parley.envoy.Envoy;
+import io.parley.envoy.EnvoyService;
 import io.parley.events.ChangeEvents;
 import io.parley.graphql.ApiException;
 import io.parley.graphql.DatePrecision;
 import io.parley.graphql.GlobalId;
 import io.parley.graphql.Inputs;
-import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
 import io.parley.graphql.OrderDirection;
 import io.parley.paging.PageRequest;
 import io.parley.person.Person;
+import io.parley.person.PersonService;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
-import io.parley.track.Track;
+import io.parley.track.TrackService;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped
-public class TalkService implements NodeLoader<Talk> {
+public class TalkService extends RecordService<Talk, TalkInput> {
 
     /** Every ordering a client can ask for; most recent first by default. */
     private static final Map<TalkOrderField, Ordering> ASCENDING = new EnumMap<>(TalkOrderField.class);
@@ -56,27 +58,23 @@ public class TalkService implements NodeLoader<Talk> {
     private static final Ordering MOST_RECENT = DESCENDING.get(TalkOrderField.DATE);
 
     private final EntityManager em;
-    private final Store store;
     private final Lookup lookup;
     private final Citations citations;
     private final ChangeEvents events;
+    private final TrackService tracks;
+    private final PersonService people;
+    private final EnvoyService envoys;
 
-    public TalkService(EntityManager em, Store store, Lookup lookup, Citations citations, ChangeEvents events) {
+    public TalkService(EntityManager em, Lookup lookup, Citations citations, ChangeEvents events, TrackService tracks,
+            PersonService people, EnvoyService envoys, SecurityIdentity identity) {
+        super(NodeType.TALK, Talk::new, identity);
         this.em = em;
-        this.store = store;
         this.lookup = lookup;
         this.citations = citations;
         this.events = events;
-    }
-
-    @Override
-    public NodeType nodeType() {
-        return NodeType.TALK;
-    }
-
-    @Override
-    public Map<Long, Talk> byKeys(Collection<Long> keys) {
-        return lookup.byKeys(Talk.class, keys);
+        this.tracks = tracks;
+        this.people = people;
+        this.envoys = envoys;
     }
 
     public Listing listing(TalkFilter filter, TalkOrder order) {
@@ -110,18 +108,18 @@ public class TalkService implements NodeLoader<Talk> {
     private ListQuery filtered(TalkFilter filter) {
         TalkFilter f = filter == null ? new TalkFilter() : filter;
         return new ListQuery("talk", "t")
-                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.participantIds", f.participantIds, NodeType.PERSON)),
+                .where(Filters.anyOf(Inputs.keys("filter.participantIds", f.participantIds, NodeType.PERSON)),
                         people -> Sql.of("(select count(distinct tp.person_id) from talk_participant tp where tp.talk_id = t.id"
                                 + " and ", Filters.in("tp.person_id", people), ") = ", Sql.value(people.size())))
-                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.envoyIds", f.envoyIds, NodeType.ENVOY)),
+                .where(Filters.anyOf(Inputs.keys("filter.envoyIds", f.envoyIds, NodeType.ENVOY)),
                         envoys -> Sql.of("exists (select 1 from talk_participant tp where tp.talk_id = t.id and ",
                                 Filters.in("tp.envoy_id", envoys), ")"))
-                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)),
+                .where(Filters.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)),
                         tracks -> Filters.in("t.track_id", tracks))
                 .where(f.from, from -> Filters.atLeast("t.date", from))
                 .where(f.to, to -> Filters.endsBy("t.date", "t.date_end", to))
-                .where(io.parley.db.Sql.names(f.statuses), statuses -> Filters.in("t.status", statuses))
-                .where(io.parley.db.Sql.names(f.formats), formats -> Filters.in("t.format", formats))
+                .where(Filters.names(f.statuses), statuses -> Filters.in("t.status", statuses))
+                .where(Filters.names(f.formats), formats -> Filters.in("t.format", formats))
                 .where(Inputs.countryCode("filter.countryCode", f.countryCode),
                         country -> Filters.equal("t.location_country_code", country))
                 .where(Inputs.optional("filter.text", f.text, Inputs.NAME_MAX),
@@ -132,12 +130,13 @@ public class TalkService implements NodeLoader<Talk> {
 
     @Transactional
     public Talk record(TalkInput input) {
-        return announced(store.create(apply(new Talk(), input)));
+        return announced(created(input));
     }
 
+    @Override
     @Transactional
     public Talk update(String id, TalkInput input, Integer expectedVersion) {
-        return announced(store.save(apply(store.forUpdate(Talk.class, NodeType.TALK, id, expectedVersion), input)));
+        return announced(super.update(id, input, expectedVersion));
     }
 
     private Talk announced(Talk talk) {
@@ -145,15 +144,10 @@ public class TalkService implements NodeLoader<Talk> {
         return talk;
     }
 
-    @Transactional
-    public String delete(String id) {
-        return store.delete(Talk.class, NodeType.TALK, id);
-    }
-
-    private Talk apply(Talk talk, TalkInput input) {
+    @Override
+    protected Talk apply(Talk talk, TalkInput input) {
         talk.title = Inputs.required("input.title", input.title, Inputs.TITLE_MAX);
-        talk.trackKey = input.trackId == null ? null : GlobalId.keyOf(input.trackId, NodeType.TRACK, "input.trackId");
-        store.requireExisting(Track.class, NodeType.TRACK, "input.trackId", talk.trackKey);
+        talk.trackKey = tracks.optionalReference("input.trackId", input.trackId);
         if (input.date == null) {
             throw ApiException.badInput("input.date", "is required");
         }
@@ -190,16 +184,15 @@ public class TalkService implements NodeLoader<Talk> {
             Long envoy = input.envoyId == null ? null : GlobalId.keyOf(input.envoyId, NodeType.ENVOY, field + ".envoyId");
             return new Participant(person, input.role, envoy);
         });
-        store.requireExisting(Person.class, NodeType.PERSON, "input.participants",
-                result.stream().map(Participant::personKey).toList());
-        List<Long> envoyKeys = result.stream().map(Participant::envoyKey).filter(k -> k != null).toList();
-        Map<Long, Envoy> envoys = lookup.byKeys(Envoy.class, envoyKeys);
+        people.requireExisting("input.participants", result.stream().map(Participant::personKey).toList());
+        Map<Long, Envoy> appointments = envoys.byKeys(
+                result.stream().map(Participant::envoyKey).filter(k -> k != null).toList());
         for (int i = 0; i < result.size(); i++) {
             Participant participant = result.get(i);
             if (participant.envoyKey() == null) {
                 continue;
             }
-            Envoy envoy = envoys.get(participant.envoyKey());
+            Envoy envoy = appointments.get(participant.envoyKey());
             String field = "input.participants[" + i + "].envoyId";
             if (envoy == null) {
                 throw ApiException.badInput(field, "no Envoy has ID " + GlobalId.encode(NodeType.ENVOY,

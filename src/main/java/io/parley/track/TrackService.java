@@ -13,38 +13,27 @@ import io.parley.db.ListQuery;
 import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
-import io.parley.db.Store;
+import io.parley.db.RecordService;
 import io.parley.graphql.Inputs;
-import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped
-public class TrackService implements NodeLoader<Track> {
+public class TrackService extends RecordService<Track, TrackInput> {
 
     static final Ordering BY_NAME = new Ordering("name", "t.name", Ordering.Kind.TEXT, false);
 
     private final EntityManager em;
-    private final Store store;
     private final Lookup lookup;
     private final Citations citations;
 
-    public TrackService(EntityManager em, Store store, Lookup lookup, Citations citations) {
+    public TrackService(EntityManager em, Lookup lookup, Citations citations, SecurityIdentity identity) {
+        super(NodeType.TRACK, Track::new, identity);
         this.em = em;
-        this.store = store;
         this.lookup = lookup;
         this.citations = citations;
-    }
-
-    @Override
-    public NodeType nodeType() {
-        return NodeType.TRACK;
-    }
-
-    @Override
-    public Map<Long, Track> byKeys(Collection<Long> keys) {
-        return lookup.byKeys(Track.class, keys);
     }
 
     public Listing listing() {
@@ -54,20 +43,11 @@ public class TrackService implements NodeLoader<Track> {
 
     @Transactional
     public Track create(TrackInput input) {
-        return store.create(apply(new Track(), input));
+        return created(input);
     }
 
-    @Transactional
-    public Track update(String id, TrackInput input, Integer expectedVersion) {
-        return store.save(apply(store.forUpdate(Track.class, NodeType.TRACK, id, expectedVersion), input));
-    }
-
-    @Transactional
-    public String delete(String id, Integer expectedVersion) {
-        return store.delete(Track.class, NodeType.TRACK, id, expectedVersion);
-    }
-
-    private Track apply(Track track, TrackInput input) {
+    @Override
+    protected Track apply(Track track, TrackInput input) {
         track.name = Inputs.required("input.name", input.name, Inputs.TITLE_MAX);
         track.summary = Inputs.optional("input.summary", input.summary, Inputs.TEXT_MAX);
         List<String> parties = Inputs.strings("input.parties", input.parties, Inputs.NAME_MAX);

@@ -1,6 +1,5 @@
 package io.parley.trip;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,44 +14,38 @@ import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Filters;
 import io.parley.sql.Sql;
-import io.parley.db.Store;
 import io.parley.envoy.Envoy;
+import io.parley.db.RecordService;
+import io.parley.envoy.EnvoyService;
 import io.parley.graphql.ApiException;
-import io.parley.graphql.GlobalId;
 import io.parley.graphql.Inputs;
-import io.parley.graphql.NodeLoader;
 import io.parley.graphql.NodeType;
 import io.parley.paging.PageRequest;
 import io.parley.source.Citation;
 import io.parley.source.Citations;
 import io.parley.talk.Location;
-import io.parley.talk.Talk;
+import io.parley.talk.TalkService;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped
-public class TripService implements NodeLoader<Trip> {
+public class TripService extends RecordService<Trip, TripInput> {
 
     static final Ordering BY_KEY = new Ordering("id", "r.id", Ordering.Kind.NUMBER, false);
 
     private final EntityManager em;
-    private final Store store;
     private final Lookup lookup;
     private final Citations citations;
+    private final EnvoyService envoys;
+    private final TalkService talks;
 
-    public TripService(EntityManager em, Store store, Lookup lookup, Citations citations) {
+    public TripService(EntityManager em, Lookup lookup, Citations citations, EnvoyService envoys, TalkService talks,
+            SecurityIdentity identity) {
+        super(NodeType.TRIP, Trip::new, identity);
         this.em = em;
-        this.store = store;
         this.lookup = lookup;
         this.citations = citations;
-    }
-
-    @Override
-    public NodeType nodeType() {
-        return NodeType.TRIP;
-    }
-
-    @Override
-    public Map<Long, Trip> byKeys(Collection<Long> keys) {
-        return lookup.byKeys(Trip.class, keys);
+        this.envoys = envoys;
+        this.talks = talks;
     }
 
     public Listing listing(TripFilter filter) {
@@ -67,7 +60,7 @@ public class TripService implements NodeLoader<Trip> {
     private ListQuery filtered(TripFilter filter) {
         TripFilter f = filter == null ? new TripFilter() : filter;
         return new ListQuery("trip", "r")
-                .where(io.parley.db.Sql.anyOf(Inputs.keys("filter.envoyIds", f.envoyIds, NodeType.ENVOY)),
+                .where(Filters.anyOf(Inputs.keys("filter.envoyIds", f.envoyIds, NodeType.ENVOY)),
                         envoys -> Filters.in("r.envoy_id", envoys))
                 .where(Inputs.countryCode("filter.countryCode", f.countryCode),
                         country -> Filters.equal("r.destination_country_code", country))
@@ -80,22 +73,12 @@ public class TripService implements NodeLoader<Trip> {
 
     @Transactional
     public Trip record(TripInput input) {
-        return store.create(apply(new Trip(), input));
+        return created(input);
     }
 
-    @Transactional
-    public Trip update(String id, TripInput input, Integer expectedVersion) {
-        return store.save(apply(store.forUpdate(Trip.class, NodeType.TRIP, id, expectedVersion), input));
-    }
-
-    @Transactional
-    public String delete(String id) {
-        return store.delete(Trip.class, NodeType.TRIP, id);
-    }
-
-    private Trip apply(Trip trip, TripInput input) {
-        trip.envoyKey = GlobalId.keyOf(input.envoyId, NodeType.ENVOY, "input.envoyId");
-        store.requireExisting(Envoy.class, NodeType.ENVOY, "input.envoyId", trip.envoyKey);
+    @Override
+    protected Trip apply(Trip trip, TripInput input) {
+        trip.envoyKey = envoys.reference("input.envoyId", input.envoyId);
         if (input.destination == null) {
             throw ApiException.badInput("input.destination", "is required");
         }
@@ -105,9 +88,7 @@ public class TripService implements NodeLoader<Trip> {
         trip.departedOn = input.departedOn;
         trip.purpose = Inputs.optional("input.purpose", input.purpose, Inputs.TEXT_MAX);
         trip.summary = Inputs.optional("input.summary", input.summary, Inputs.TEXT_MAX);
-        List<Long> talks = Inputs.keys("input.talkIds", input.talkIds, NodeType.TALK);
-        store.requireExisting(Talk.class, NodeType.TALK, "input.talkIds", talks);
-        trip.talkKeys = talks == null ? new ArrayList<>() : talks;
+        trip.talkKeys = talks.references("input.talkIds", input.talkIds);
         trip.citations = citations.from("input.citations", input.citations);
         return trip;
     }

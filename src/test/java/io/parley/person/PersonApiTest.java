@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.parley.graphql.Fixtures;
+import io.parley.graphql.GlobalId;
+import io.parley.graphql.NodeType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -102,6 +104,21 @@ class PersonApiTest {
         String person = Fixtures.person(Fixtures.unique("Not a source"));
         assertEquals("input.citations[0].sourceId", badInputField(CREATE, "input", vars("name", "Miscited",
                 "citations", List.of(vars("sourceId", person)))));
+    }
+
+    @Test
+    void aCitationOfNoSourceIsNamedByItsIndexAndNothingIsStored() {
+        String source = Fixtures.source("Reuters");
+        String gone = GlobalId.encode(NodeType.SOURCE, 999_999_999L);
+        String name = Fixtures.unique("Half cited");
+        Map<String, Object> refused = error("BAD_USER_INPUT", CREATE, "input", vars("name", name, "citations",
+                List.of(vars("sourceId", source), vars("sourceId", source), vars("sourceId", gone))));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> extensions = (Map<String, Object>) refused.get("extensions");
+        assertEquals("input.citations[2].sourceId", extensions.get("field"));
+        assertTrue(((String) refused.get("message")).contains("no Source has ID " + gone), refused::toString);
+        assertEquals(0, data("query($name: String) { people(filter: { name: $name }) { totalCount } }", "name", name)
+                .getInt("people.totalCount"));
     }
 
     @Test

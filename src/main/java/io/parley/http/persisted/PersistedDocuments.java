@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 
 import io.parley.graphql.ApiException;
 import io.parley.graphql.Documents;
+import io.parley.sql.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -202,9 +203,8 @@ public class PersistedDocuments {
         }
         // Not cached, or cached as automatic when trust matters: another replica's admin may have trusted it since.
         try (Connection connection = database.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select document, origin <> 'automatic' from persisted_document where id = ?")) {
-            select.setString(1, id);
+                PreparedStatement select = Sql.of("select document, origin <> 'automatic' from persisted_document"
+                        + " where id = ", Sql.value(id)).prepare(connection)) {
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return null;
@@ -224,18 +224,14 @@ public class PersistedDocuments {
         }
         boolean stored = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = database.getConnection()) {
-                try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
-                    lock.setLong(1, REGISTRATION_LOCK);
+                try (PreparedStatement lock = Sql.of("select pg_advisory_xact_lock(", Sql.value(REGISTRATION_LOCK), ")")
+                        .prepare(connection)) {
                     lock.execute();
                 }
-                try (PreparedStatement insert = connection.prepareStatement("""
-                        insert into persisted_document (id, document, origin)
-                        select ?, ?, 'automatic'
-                        where (select count(*) from persisted_document where origin = 'automatic') < ?
-                        on conflict (id) do nothing""")) {
-                    insert.setString(1, hash);
-                    insert.setString(2, query);
-                    insert.setInt(3, maxDocuments);
+                try (PreparedStatement insert = Sql.of("insert into persisted_document (id, document, origin) select ",
+                        Sql.value(hash), ", ", Sql.value(query), ", 'automatic'",
+                        " where (select count(*) from persisted_document where origin = 'automatic') < ",
+                        Sql.value(maxDocuments), " on conflict (id) do nothing").prepare(connection)) {
                     return insert.executeUpdate() == 1;
                 }
             }
@@ -250,13 +246,11 @@ public class PersistedDocuments {
     private void storeTrusted(String id, String document, String origin) {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = database.getConnection();
-                    PreparedStatement upsert = connection.prepareStatement("""
-                            insert into persisted_document (id, document, origin) values (?, ?, ?)
-                            on conflict (id) do update set document = excluded.document, origin = excluded.origin
-                            where persisted_document.origin = 'automatic' or excluded.origin = 'manifest'""")) {
-                upsert.setString(1, id);
-                upsert.setString(2, document);
-                upsert.setString(3, origin);
+                    PreparedStatement upsert = Sql.of("insert into persisted_document (id, document, origin) values (",
+                            Sql.values(List.of(id, document, origin)), ")"
+                            + " on conflict (id) do update set document = excluded.document, origin = excluded.origin"
+                            + " where persisted_document.origin = 'automatic' or excluded.origin = 'manifest'")
+                            .prepare(connection)) {
                 upsert.executeUpdate();
             } catch (SQLException failed) {
                 throw new IllegalStateException("Could not store a trusted document", failed);
