@@ -20,9 +20,9 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.parley.export.ExportSlots;
-import io.parley.graphql.ApiException;
-import io.parley.graphql.ErrorMapping;
-import io.parley.graphql.Roles;
+import io.parley.common.ApiException;
+import io.parley.errors.ErrorMapping;
+import io.parley.common.Roles;
 import io.parley.sql.Sql;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;

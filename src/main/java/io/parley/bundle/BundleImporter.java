@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import io.parley.graphql.ApiException;
-import io.parley.graphql.GlobalId;
+import io.parley.common.ApiException;
+import io.parley.common.GlobalId;
 import io.parley.sql.Sql;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
@@ -104,7 +104,7 @@ public class BundleImporter {
 
     /** Where an ApiException from a service's validation points, as a problem of the record at {@code path}. */
     static ApiException located(String path, ApiException failure) {
-        if (failure.code() != io.parley.graphql.ErrorCode.BAD_USER_INPUT) {
+        if (failure.code() != io.parley.common.ErrorCode.BAD_USER_INPUT) {
             return failure;
         }
         String field = failure.field();

@@ -9,9 +9,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.parley.graphql.ApiException;
-import io.parley.graphql.ErrorMapping;
-import io.parley.graphql.Roles;
+import io.parley.common.ApiException;
+import io.parley.errors.ErrorMapping;
+import io.parley.common.Roles;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;

@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.envoy.EnvoyInput;
 import io.parley.envoy.EnvoyService;
-import io.parley.graphql.ApiException;
-import io.parley.graphql.ErrorMapping;
-import io.parley.graphql.GlobalId;
+import io.parley.common.ApiException;
+import io.parley.errors.ErrorMapping;
+import io.parley.common.GlobalId;
 import io.parley.sql.Sql;
 import io.parley.outcome.OutcomeInput;
 import io.parley.outcome.OutcomeService;

@@ -2,7 +2,7 @@ package io.parley.bundle;
 
 import java.util.function.Supplier;
 
-import io.parley.graphql.Roles;
+import io.parley.common.Roles;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.parley.graphql.ApiException;
+import io.parley.common.ApiException;
 
 /** One thing wrong with a bundle, at its JSON path (e.g. {@code $.talks[3].participants[0].personId}). */
 record Problem(String path, String message) {

@@ -2,7 +2,7 @@ package io.parley.bundle;
 
 import java.util.List;
 
-import io.parley.graphql.NodeType;
+import io.parley.common.NodeType;
 
 /**
  * The collections of a report bundle, in the order they are imported (each only refers to

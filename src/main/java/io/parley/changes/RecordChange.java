@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.parley.graphql.GlobalId;
+import io.parley.common.GlobalId;
 import io.parley.history.FieldChange;
 import io.parley.history.RevisionAction;
 

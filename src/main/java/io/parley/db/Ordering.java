@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-import io.parley.graphql.ApiException;
+import io.parley.common.ApiException;
 
 /**
  * How a list is sorted: an SQL expression over a never-null column of the list's table (code,

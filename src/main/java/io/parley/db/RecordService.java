@@ -12,12 +12,12 @@ import java.util.function.Supplier;
 
 import jakarta.transaction.Transactional;
 
-import io.parley.graphql.ApiException;
-import io.parley.graphql.GlobalId;
-import io.parley.graphql.Inputs;
-import io.parley.graphql.Node;
-import io.parley.graphql.NodeLoader;
-import io.parley.graphql.NodeType;
+import io.parley.common.ApiException;
+import io.parley.common.GlobalId;
+import io.parley.common.Inputs;
+import io.parley.common.Node;
+import io.parley.common.NodeLoader;
+import io.parley.common.NodeType;
 import io.parley.sql.Sql;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.security.identity.SecurityIdentity;

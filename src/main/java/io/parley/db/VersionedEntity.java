@@ -16,8 +16,8 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.parley.graphql.GlobalId;
-import io.parley.graphql.NodeType;
+import io.parley.common.GlobalId;
+import io.parley.common.NodeType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**

@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.parley.graphql.Roles;
+import io.parley.common.Roles;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.jwt.build.Jwt;
 import io.vertx.ext.web.Router;

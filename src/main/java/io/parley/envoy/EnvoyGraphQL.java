@@ -1,26 +1,17 @@
 package io.parley.envoy;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.eclipse.microprofile.graphql.Query;
-import org.eclipse.microprofile.graphql.Source;
 
-import io.parley.db.VersionedEntity;
-import io.parley.graphql.GraphQLBoundary;
-import io.parley.graphql.Roles;
-import io.parley.paging.PageRequest;
-import io.parley.person.Person;
-import io.parley.person.PersonService;
-import io.parley.source.Citation;
+import io.parley.common.GraphQLBoundary;
+import io.parley.common.Roles;
 
 @GraphQLApi
 @GraphQLBoundary

@@ -1,9 +1,6 @@
 package io.parley.envoy;
 
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,13 +13,11 @@ import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.sql.Sql;
 import io.parley.db.RecordService;
-import io.parley.graphql.ApiException;
-import io.parley.graphql.DatePrecision;
-import io.parley.graphql.Inputs;
-import io.parley.graphql.NodeType;
-import io.parley.person.Person;
+import io.parley.common.ApiException;
+import io.parley.common.DatePrecision;
+import io.parley.common.Inputs;
+import io.parley.common.NodeType;
 import io.parley.person.PersonService;
-import io.parley.source.Citation;
 import io.parley.source.Citations;
 import io.quarkus.security.identity.SecurityIdentity;
 

@@ -1,6 +1,6 @@
 package io.parley.events;
 
-import io.parley.graphql.NodeType;
+import io.parley.common.NodeType;
 
 /**
  * A committed write, as carried in a PostgreSQL notification: what kind of record, its key, and

@@ -20,10 +20,10 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-import io.parley.graphql.GlobalId;
-import io.parley.graphql.Node;
-import io.parley.graphql.NodeLoader;
-import io.parley.graphql.NodeType;
+import io.parley.common.GlobalId;
+import io.parley.common.Node;
+import io.parley.common.NodeLoader;
+import io.parley.common.NodeType;
 import io.parley.sql.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;

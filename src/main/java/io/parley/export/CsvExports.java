@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.parley.sql.Sql;
 import io.parley.envoy.EnvoyFilter;
 import io.parley.envoy.EnvoyService;
-import io.parley.graphql.OrderDirection;
+import io.parley.common.OrderDirection;
 import io.parley.outcome.OutcomeFilter;
 import io.parley.outcome.OutcomeKind;
 import io.parley.outcome.OutcomeService;

@@ -16,9 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.parley.sql.Sql;
-import io.parley.graphql.ApiException;
-import io.parley.graphql.ErrorMapping;
-import io.parley.graphql.ReadAccess;
+import io.parley.common.ApiException;
+import io.parley.errors.ErrorMapping;
+import io.parley.access.ReadAccess;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.parley.graphql.ApiException;
+import io.parley.common.ApiException;
 
 /**
  * How many exports of any kind (CSV, events, bundles) may stream at once. Each running export

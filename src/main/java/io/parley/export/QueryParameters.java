@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.parley.graphql.ApiException;
+import io.parley.common.ApiException;
 import io.vertx.core.MultiMap;
 
 /**

@@ -1,5 +1,7 @@
 package io.parley.graphql;
 
+import io.parley.common.ErrorCode;
+
 import java.util.List;
 import java.util.Map;
 

@@ -2,8 +2,8 @@ package io.parley.history;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.graphql.GlobalId;
-import io.parley.graphql.Roles;
+import io.parley.common.GlobalId;
+import io.parley.common.Roles;
 import io.parley.read.JsonReads;
 import io.parley.read.JsonShape;
 import io.parley.read.Row;

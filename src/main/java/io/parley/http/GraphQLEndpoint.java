@@ -7,11 +7,11 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.parley.graphql.ApiException;
+import io.parley.common.ApiException;
 import io.parley.read.CompiledReads;
 import io.parley.graphql.Documents;
-import io.parley.graphql.ErrorMapping;
-import io.parley.graphql.Roles;
+import io.parley.errors.ErrorMapping;
+import io.parley.common.Roles;
 import io.parley.http.persisted.PersistedDocuments;
 import io.parley.limits.RateLimitCharges;
 import io.quarkus.arc.Arc;

@@ -2,7 +2,7 @@ package io.parley.http;
 
 import java.util.Map;
 
-import io.parley.graphql.ApiException;
+import io.parley.common.ApiException;
 
 /**
  * A request the endpoint answers with an error before executing anything, and the HTTP status

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
-import io.parley.graphql.ApiException;
+import io.parley.common.ApiException;
 import io.parley.graphql.OperationCost;
 import io.parley.graphql.ResponseExtensions;
 import io.quarkus.security.identity.SecurityIdentity;

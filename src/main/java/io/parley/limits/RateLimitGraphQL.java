@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import io.parley.graphql.GraphQLBoundary;
+import io.parley.common.GraphQLBoundary;
 import io.parley.graphql.ResponseExtensions;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.api.Context;

@@ -17,11 +17,11 @@ import jakarta.persistence.Table;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.parley.db.VersionedEntity;
-import io.parley.graphql.DatePrecision;
-import io.parley.graphql.Node;
-import io.parley.graphql.NodeType;
-import io.parley.graphql.SearchResult;
-import io.parley.graphql.TimelineItem;
+import io.parley.common.DatePrecision;
+import io.parley.common.Node;
+import io.parley.common.NodeType;
+import io.parley.common.SearchResult;
+import io.parley.common.TimelineItem;
 import io.parley.source.Citation;
 
 @Entity

@@ -1,7 +1,5 @@
 package io.parley.outcome;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
@@ -9,23 +7,14 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
-import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.eclipse.microprofile.graphql.Query;
-import org.eclipse.microprofile.graphql.Source;
 
-import io.parley.db.VersionedEntity;
 import io.parley.events.ChangeEvents;
-import io.parley.graphql.GraphQLBoundary;
-import io.parley.graphql.Roles;
-import io.parley.graphql.NodeType;
-import io.parley.paging.PageRequest;
-import io.parley.person.Person;
+import io.parley.common.GraphQLBoundary;
+import io.parley.common.Roles;
+import io.parley.common.NodeType;
 import io.parley.person.PersonService;
-import io.parley.source.Citation;
-import io.parley.talk.Talk;
 import io.parley.talk.TalkService;
-import io.parley.track.Track;
 import io.parley.track.TrackService;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;

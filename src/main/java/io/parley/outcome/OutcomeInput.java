@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.parley.graphql.DatePrecision;
+import io.parley.common.DatePrecision;
 import io.parley.source.CitationInput;
 
 @Input("OutcomeInput")

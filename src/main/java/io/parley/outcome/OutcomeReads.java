@@ -6,7 +6,7 @@ import io.parley.read.JsonReads;
 import io.parley.read.JsonShape;
 import io.parley.read.JsonShape.Related;
 import io.parley.sql.Sql;
-import io.parley.graphql.NodeType;
+import io.parley.common.NodeType;
 
 /** Outcomes and their figures, as compiled reads read them. */
 @ApplicationScoped

@@ -3,7 +3,7 @@ package io.parley.paging;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import io.parley.graphql.ApiException;
+import io.parley.common.ApiException;
 
 /**
  * A position in an ordered list: the ordering's name, the sort value of the row and its key.

@@ -1,6 +1,6 @@
 package io.parley.paging;
 
-import io.parley.graphql.ApiException;
+import io.parley.common.ApiException;
 
 /**
  * A validated {@code first}/{@code after} pair: at most 100 rows, 20 when unsaid; and whether

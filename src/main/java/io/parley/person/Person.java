@@ -18,9 +18,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.parley.db.VersionedEntity;
-import io.parley.graphql.Node;
-import io.parley.graphql.NodeType;
-import io.parley.graphql.SearchResult;
+import io.parley.common.Node;
+import io.parley.common.NodeType;
+import io.parley.common.SearchResult;
 import io.parley.source.Citation;
 
 @Entity

@@ -2,7 +2,7 @@ package io.parley.person;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.graphql.NodeType;
+import io.parley.common.NodeType;
 import io.parley.read.JsonReads;
 import io.parley.read.JsonShape;
 import io.parley.read.JsonShape.Related;

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.parley.graphql.Documents;
 import io.parley.graphql.QueryLimits;
-import io.parley.graphql.ReadAccess;
+import io.parley.access.ReadAccess;
 import io.parley.graphql.ResponseExtensions;
 import io.parley.sql.Sql;
 import io.quarkus.security.identity.SecurityIdentity;

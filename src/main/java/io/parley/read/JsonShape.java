@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 import graphql.normalized.ExecutableNormalizedField;
 
-import io.parley.graphql.NodeType;
+import io.parley.common.NodeType;
 import io.parley.sql.Sql;
 
 /**

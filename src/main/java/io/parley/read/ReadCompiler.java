@@ -23,9 +23,9 @@ import graphql.schema.GraphQLUnionType;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
-import io.parley.graphql.ApiException;
-import io.parley.graphql.GlobalId;
-import io.parley.graphql.NodeType;
+import io.parley.common.ApiException;
+import io.parley.common.GlobalId;
+import io.parley.common.NodeType;
 import io.parley.paging.PageRequest;
 import io.parley.sql.Sql;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -5,10 +5,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import java.util.concurrent.Flow.Publisher;
-import io.parley.graphql.GlobalId;
-import io.parley.graphql.Node;
+import io.parley.common.GlobalId;
+import io.parley.common.Node;
 import io.parley.graphql.QueryLimits;
-import io.parley.graphql.ReadAccess;
+import io.parley.access.ReadAccess;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -153,19 +153,24 @@ public final class ReadFetchers {
             }
             ExecutableNormalizedField field = normalized(env);
             Uni<SecurityIdentity> caller = identities().getDeferredIdentity();
+            // SmallRye hands each event over as a DataFetcherResult holding the record.
             return Multi.createFrom().publisher(events).onItem().transformToUniAndConcatenate(item -> {
-                if (!(item instanceof Node record)) {
+                Object data = item instanceof DataFetcherResult<?> wrapped ? wrapped.getData() : item;
+                if (!(data instanceof Node record)) {
                     return Uni.createFrom().item(item);
                 }
                 long key = GlobalId.decode(record.getId(), "id").key();
                 return caller.emitOn(worker()).map(identity -> {
                     try {
-                        return parse(reads.json(reads.compiler(identity).record(type, key, field)));
+                        Object json = parse(reads.json(reads.compiler(identity).record(type, key, field)));
+                        return item instanceof DataFetcherResult<?> wrapped
+                                ? DataFetcherResult.newResult().data(json).errors(wrapped.getErrors()).build()
+                                : json;
                     } catch (java.sql.SQLException failed) {
                         throw new IllegalStateException(failed);
                     }
                 });
-            }).select().where(json -> json != null);
+            });
         }
     }
 

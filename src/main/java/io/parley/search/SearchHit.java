@@ -3,7 +3,7 @@ package io.parley.search;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.parley.graphql.SearchResult;
+import io.parley.common.SearchResult;
 
 public record SearchHit(double score,
         @Description("The matching passage as HTML: the text is escaped and matched words are wrapped in <mark>.") String snippet,

@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.db.Filters;
-import io.parley.graphql.Inputs;
-import io.parley.graphql.NodeType;
+import io.parley.common.Inputs;
+import io.parley.common.NodeType;
 import io.parley.paging.PageRequest;
 import io.parley.read.JsonReads;
 import io.parley.read.JsonShape;

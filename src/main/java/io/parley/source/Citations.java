@@ -5,9 +5,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.graphql.GlobalId;
-import io.parley.graphql.Inputs;
-import io.parley.graphql.NodeType;
+import io.parley.common.GlobalId;
+import io.parley.common.Inputs;
+import io.parley.common.NodeType;
 
 /** Turns citation input into stored citations, checking that every source exists. */
 @ApplicationScoped

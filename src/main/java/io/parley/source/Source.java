@@ -10,9 +10,9 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.parley.db.VersionedEntity;
-import io.parley.graphql.Node;
-import io.parley.graphql.NodeType;
-import io.parley.graphql.SearchResult;
+import io.parley.common.Node;
+import io.parley.common.NodeType;
+import io.parley.common.SearchResult;
 
 @Entity
 @Table(name = "source")

@@ -6,9 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.read.JsonReads;
 import io.parley.read.JsonShape;
-import io.parley.read.JsonShape.Related;
 import io.parley.sql.Sql;
-import io.parley.graphql.NodeType;
+import io.parley.common.NodeType;
 
 /** The read definitions of sources, citations, and of what cites a source. */
 @ApplicationScoped

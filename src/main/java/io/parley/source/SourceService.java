@@ -1,27 +1,14 @@
 package io.parley.source;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
 import io.parley.db.Ordering;
 import io.parley.db.RecordService;
-import io.parley.graphql.GlobalId;
-import io.parley.graphql.Inputs;
-import io.parley.graphql.Node;
-import io.parley.graphql.NodeType;
-import io.parley.sql.Sql;
+import io.parley.common.Inputs;
+import io.parley.common.NodeType;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped

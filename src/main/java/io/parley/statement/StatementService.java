@@ -1,9 +1,5 @@
 package io.parley.statement;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -16,14 +12,11 @@ import io.parley.db.Filters;
 import io.parley.sql.Sql;
 import io.parley.db.RecordService;
 import io.parley.events.ChangeEvents;
-import io.parley.graphql.ApiException;
-import io.parley.graphql.DatePrecision;
-import io.parley.graphql.Inputs;
-import io.parley.graphql.NodeType;
-import io.parley.paging.PageRequest;
-import io.parley.person.Person;
+import io.parley.common.ApiException;
+import io.parley.common.DatePrecision;
+import io.parley.common.Inputs;
+import io.parley.common.NodeType;
 import io.parley.person.PersonService;
-import io.parley.source.Citation;
 import io.parley.source.Citations;
 import io.parley.talk.TalkService;
 import io.parley.track.TrackService;

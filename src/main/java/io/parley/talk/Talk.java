@@ -1,5 +1,7 @@
 package io.parley.talk;
 
+import io.parley.common.Location;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,11 +25,11 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.parley.db.VersionedEntity;
-import io.parley.graphql.DatePrecision;
-import io.parley.graphql.Node;
-import io.parley.graphql.NodeType;
-import io.parley.graphql.SearchResult;
-import io.parley.graphql.TimelineItem;
+import io.parley.common.DatePrecision;
+import io.parley.common.Node;
+import io.parley.common.NodeType;
+import io.parley.common.SearchResult;
+import io.parley.common.TimelineItem;
 import io.parley.source.Citation;
 
 @Entity

@@ -1,5 +1,7 @@
 package io.parley.talk;
 
+import io.parley.common.LocationInput;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,7 +11,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.parley.graphql.DatePrecision;
+import io.parley.common.DatePrecision;
 import io.parley.source.CitationInput;
 
 @Input("TalkInput")

@@ -3,7 +3,7 @@ package io.parley.talk;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.parley.graphql.OrderDirection;
+import io.parley.common.OrderDirection;
 
 @Input("TalkOrder")
 public class TalkOrder {

@@ -6,8 +6,8 @@ import io.parley.read.JsonReads;
 import io.parley.read.JsonShape;
 import io.parley.read.JsonShape.Related;
 import io.parley.sql.Sql;
-import io.parley.graphql.GlobalId;
-import io.parley.graphql.NodeType;
+import io.parley.common.GlobalId;
+import io.parley.common.NodeType;
 
 /** The read definitions of talks, their participants and places, of the talks of people, appointments and tracks, of counterparts and of talk activity. */
 @ApplicationScoped

@@ -1,8 +1,9 @@
 package io.parley.talk;
 
+import io.parley.common.Location;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,16 +24,13 @@ import io.parley.db.RecordService;
 import io.parley.envoy.Envoy;
 import io.parley.envoy.EnvoyService;
 import io.parley.events.ChangeEvents;
-import io.parley.graphql.ApiException;
-import io.parley.graphql.DatePrecision;
-import io.parley.graphql.GlobalId;
-import io.parley.graphql.Inputs;
-import io.parley.graphql.NodeType;
-import io.parley.graphql.OrderDirection;
-import io.parley.paging.PageRequest;
-import io.parley.person.Person;
+import io.parley.common.ApiException;
+import io.parley.common.DatePrecision;
+import io.parley.common.GlobalId;
+import io.parley.common.Inputs;
+import io.parley.common.NodeType;
+import io.parley.common.OrderDirection;
 import io.parley.person.PersonService;
-import io.parley.source.Citation;
 import io.parley.source.Citations;
 import io.parley.track.TrackService;
 import io.quarkus.security.identity.SecurityIdentity;

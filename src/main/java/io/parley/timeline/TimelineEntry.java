@@ -4,8 +4,8 @@ import java.time.LocalDate;
 
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.parley.graphql.DatePrecision;
-import io.parley.graphql.TimelineItem;
+import io.parley.common.DatePrecision;
+import io.parley.common.TimelineItem;
 
 public record TimelineEntry(@NonNull LocalDate date, @NonNull DatePrecision datePrecision, @NonNull TimelineItem item) {
 }

@@ -7,9 +7,9 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.graphql.GlobalId;
-import io.parley.graphql.Inputs;
-import io.parley.graphql.NodeType;
+import io.parley.common.GlobalId;
+import io.parley.common.Inputs;
+import io.parley.common.NodeType;
 import io.parley.paging.PageRequest;
 import io.parley.read.JsonReads;
 import io.parley.read.JsonShape;

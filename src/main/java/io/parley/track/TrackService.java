@@ -1,9 +1,7 @@
 package io.parley.track;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,9 +12,8 @@ import io.parley.db.Listing;
 import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.RecordService;
-import io.parley.graphql.Inputs;
-import io.parley.graphql.NodeType;
-import io.parley.source.Citation;
+import io.parley.common.Inputs;
+import io.parley.common.NodeType;
 import io.parley.source.Citations;
 import io.quarkus.security.identity.SecurityIdentity;
 

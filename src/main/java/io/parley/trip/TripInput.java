@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.parley.source.CitationInput;
-import io.parley.talk.LocationInput;
+import io.parley.common.LocationInput;
 
 @Input("TripInput")
 public class TripInput {

@@ -1,9 +1,5 @@
 package io.parley.trip;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -14,16 +10,13 @@ import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Filters;
 import io.parley.sql.Sql;
-import io.parley.envoy.Envoy;
 import io.parley.db.RecordService;
 import io.parley.envoy.EnvoyService;
-import io.parley.graphql.ApiException;
-import io.parley.graphql.Inputs;
-import io.parley.graphql.NodeType;
-import io.parley.paging.PageRequest;
-import io.parley.source.Citation;
+import io.parley.common.ApiException;
+import io.parley.common.Inputs;
+import io.parley.common.NodeType;
 import io.parley.source.Citations;
-import io.parley.talk.Location;
+import io.parley.common.Location;
 import io.parley.talk.TalkService;
 import io.quarkus.security.identity.SecurityIdentity;
 

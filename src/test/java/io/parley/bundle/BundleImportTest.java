@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import io.parley.graphql.GraphQLClient;
-import io.parley.graphql.Roles;
+import io.parley.common.Roles;
 import io.parley.graphql.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

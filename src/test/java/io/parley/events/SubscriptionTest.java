@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.parley.graphql.Fixtures;
-import io.parley.graphql.GlobalId;
+import io.parley.common.GlobalId;
 import io.parley.graphql.GraphQLSocket;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -63,7 +63,7 @@ class SubscriptionTest {
         String title = Fixtures.unique("Never over a socket");
         int tracksBefore = data("{ tracks { totalCount } }").getInt("tracks.totalCount");
         for (String protocol : List.of("graphql-transport-ws", "graphql-ws")) {
-            try (GraphQLSocket socket = GraphQLSocket.connectWithToken(protocol, io.parley.graphql.Tokens.withRoles(io.parley.graphql.Roles.EDITOR))) {
+            try (GraphQLSocket socket = GraphQLSocket.connectWithToken(protocol, io.parley.graphql.Tokens.withRoles(io.parley.common.Roles.EDITOR))) {
                 String type = protocol.equals("graphql-ws") ? "start" : "subscribe";
                 subscribe(socket, type, "{ people(first: 1) { nodes { name } } }");
                 Map<String, Object> answer = socket.next(WAIT);
@@ -77,7 +77,7 @@ class SubscriptionTest {
                     assertNull(result.get("data"), protocol + ": a query ran over the socket");
                 }
             }
-            try (GraphQLSocket socket = GraphQLSocket.connectWithToken(protocol, io.parley.graphql.Tokens.withRoles(io.parley.graphql.Roles.EDITOR))) {
+            try (GraphQLSocket socket = GraphQLSocket.connectWithToken(protocol, io.parley.graphql.Tokens.withRoles(io.parley.common.Roles.EDITOR))) {
                 String type = protocol.equals("graphql-ws") ? "start" : "subscribe";
                 subscribe(socket, type, "mutation($i: TrackInput!) { createTrack(input: $i) { id } }", "i", vars("name", title));
                 assertNotNull(socket.next(WAIT), protocol + ": no answer to the mutation");

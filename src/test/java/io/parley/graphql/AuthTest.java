@@ -1,5 +1,7 @@
 package io.parley.graphql;
 
+import io.parley.common.Roles;
+
 import static io.parley.graphql.GraphQLClient.data;
 import static io.parley.graphql.GraphQLClient.postAs;
 import static io.parley.graphql.GraphQLClient.vars;

@@ -1,5 +1,11 @@
 package io.parley.graphql;
 
+import io.parley.common.ErrorCode;
+
+import io.parley.common.ApiException;
+
+import io.parley.errors.ErrorMapping;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,7 @@
 package io.parley.graphql;
 
+import io.parley.common.Roles;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

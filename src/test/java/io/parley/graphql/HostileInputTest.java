@@ -1,5 +1,9 @@
 package io.parley.graphql;
 
+import io.parley.common.GlobalId;
+
+import io.parley.common.NodeType;
+
 import static io.parley.Management.management;
 import static io.parley.graphql.GraphQLClient.data;
 import static io.parley.graphql.GraphQLClient.post;

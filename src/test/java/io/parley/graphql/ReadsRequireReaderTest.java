@@ -1,5 +1,7 @@
 package io.parley.graphql;
 
+import io.parley.common.Roles;
+
 import static io.parley.graphql.GraphQLClient.postAs;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;

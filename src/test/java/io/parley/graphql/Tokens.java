@@ -1,5 +1,7 @@
 package io.parley.graphql;
 
+import io.parley.common.Roles;
+
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;

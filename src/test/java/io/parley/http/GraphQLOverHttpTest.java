@@ -20,7 +20,7 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import io.parley.graphql.Fixtures;
-import io.parley.graphql.Roles;
+import io.parley.common.Roles;
 import io.parley.graphql.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -24,7 +24,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.parley.graphql.Roles;
+import io.parley.common.Roles;
 import io.parley.graphql.Tokens;
 import io.parley.http.persisted.PersistedDocuments;
 import io.quarkus.test.junit.QuarkusTest;

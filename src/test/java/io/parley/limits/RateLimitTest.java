@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.parley.graphql.Fixtures;
 import io.parley.graphql.GraphQLClient;
-import io.parley.graphql.Roles;
+import io.parley.common.Roles;
 import io.parley.graphql.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.parley.graphql.Fixtures;
-import io.parley.graphql.GlobalId;
-import io.parley.graphql.NodeType;
+import io.parley.common.GlobalId;
+import io.parley.common.NodeType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 

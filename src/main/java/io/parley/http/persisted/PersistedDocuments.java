@@ -26,7 +26,7 @@ import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.parley.graphql.ApiException;
+import io.parley.common.ApiException;
 import io.parley.graphql.Documents;
 import io.parley.sql.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;

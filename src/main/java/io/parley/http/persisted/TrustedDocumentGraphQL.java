@@ -7,8 +7,8 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.parley.graphql.GraphQLBoundary;
-import io.parley.graphql.Roles;
+import io.parley.common.GraphQLBoundary;
+import io.parley.common.Roles;
 
 /** Admins register trusted documents through the API, besides the start-up manifest. */
 @GraphQLApi

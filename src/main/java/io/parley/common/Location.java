@@ -1,12 +1,12 @@
-package io.parley.talk;
+package io.parley.common;
 
 import jakarta.persistence.Embeddable;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.parley.graphql.ApiException;
-import io.parley.graphql.Inputs;
+import io.parley.common.ApiException;
+import io.parley.common.Inputs;
 
 /** A place: where a talk happened or where a trip went. */
 @Embeddable

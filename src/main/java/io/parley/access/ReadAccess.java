@@ -1,4 +1,10 @@
-package io.parley.graphql;
+package io.parley.access;
+
+import io.parley.common.ApiException;
+
+import io.parley.common.GraphQLBoundary;
+
+import io.parley.common.Roles;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.parley.graphql;
+package io.parley.common;
 
 public enum OrderDirection {
     ASC,

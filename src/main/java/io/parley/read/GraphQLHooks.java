@@ -1,4 +1,14 @@
-package io.parley.graphql;
+package io.parley.read;
+
+import io.parley.graphql.ResponseExtensions;
+
+import io.parley.graphql.QueryLimits;
+
+import io.parley.errors.ErrorCodes;
+
+import io.parley.graphql.IdListArguments;
+
+import io.parley.graphql.WebSocketOperations;
 
 import io.parley.read.ReadFetchers;
 import io.quarkus.arc.Arc;

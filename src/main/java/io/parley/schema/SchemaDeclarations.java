@@ -1,4 +1,4 @@
-package io.parley.read;
+package io.parley.schema;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
@@ -7,7 +7,7 @@ import io.quarkus.arc.Unremovable;
 
 import io.parley.changes.ChangesSchema;
 import io.parley.envoy.EnvoySchema;
-import io.parley.graphql.NodeSchema;
+import io.parley.node.NodeSchema;
 import io.parley.history.HistorySchema;
 import io.parley.outcome.OutcomeSchema;
 import io.parley.person.PersonSchema;
@@ -22,7 +22,7 @@ import io.parley.trip.TripSchema;
 /**
  * SmallRye GraphQL refuses to start unless every type declaring Query fields can be injected,
  * because it calls their methods to resolve them. The features' schema interfaces
- * ({@code *Schema}) only declare reads; {@link ReadFetchers} answers every one of them from its
+ * ({@code *Schema}) only declare reads; {@code read.ReadFetchers} answers every one of them from its
  * read definition, so SmallRye never calls them and there is nothing to inject: these producers
  * make the interfaces resolvable, with no instance behind them.
  */

@@ -1,4 +1,4 @@
-package io.parley.graphql;
+package io.parley.common;
 
 import java.util.LinkedHashMap;
 import java.util.List;

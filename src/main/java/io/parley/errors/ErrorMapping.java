@@ -1,4 +1,8 @@
-package io.parley.graphql;
+package io.parley.errors;
+
+import io.parley.common.ApiException;
+
+import io.parley.common.GraphQLBoundary;
 
 import java.sql.SQLException;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package io.parley.graphql;
+package io.parley.common;
 
 /** The roles a token's groups claim can grant. An admin may do everything an editor may. */
 public final class Roles {

@@ -1,4 +1,4 @@
-package io.parley.graphql;
+package io.parley.common;
 
 /** The kinds of record a global ID can name; the label is the GraphQL type name. */
 public enum NodeType {

@@ -1,4 +1,4 @@
-package io.parley.graphql;
+package io.parley.common;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,6 @@
-package io.parley.graphql;
+package io.parley.access;
+
+import io.parley.common.GraphQLBoundary;
 
 import java.util.concurrent.locks.ReentrantLock;
 

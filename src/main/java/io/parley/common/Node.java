@@ -1,4 +1,4 @@
-package io.parley.graphql;
+package io.parley.common;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;

@@ -1,4 +1,4 @@
-package io.parley.graphql;
+package io.parley.common;
 
 import io.smallrye.graphql.api.Union;
 

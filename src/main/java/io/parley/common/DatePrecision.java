@@ -1,4 +1,4 @@
-package io.parley.graphql;
+package io.parley.common;
 
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;

@@ -1,4 +1,6 @@
-package io.parley.graphql;
+package io.parley.access;
+
+import io.parley.access.SessionTurns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,6 @@
-package io.parley.graphql;
+package io.parley.access;
+
+import io.parley.common.ApiException;
 
 import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;

@@ -1,4 +1,4 @@
-package io.parley.graphql;
+package io.parley.common;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package io.parley.graphql;
+package io.parley.common;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

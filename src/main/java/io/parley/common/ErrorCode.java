@@ -1,4 +1,4 @@
-package io.parley.graphql;
+package io.parley.common;
 
 /** The contract's error codes, carried in {@code extensions.code}. */
 public enum ErrorCode {

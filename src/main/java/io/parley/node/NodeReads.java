@@ -1,4 +1,6 @@
-package io.parley.graphql;
+package io.parley.node;
+
+import io.parley.common.ApiException;
 
 import java.util.ArrayList;
 import java.util.List;
