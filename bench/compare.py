@@ -231,7 +231,7 @@ QUERIES = [
     },
     {
         "name": "track page",
-        "what": "10 tracks, each with its 10 most recent talks and each talk's outcomes (kind, figures)",
+        "what": "10 tracks, each with its 10 most recent talks and each talk's outcomes (kind, figures: none in the dataset)",
         "parley": """{ tracks(first: 10) { edges { node { name talks(first: 10) { edges { node {
             title date outcomes { kind figures { label value approximate } } } } } } } } }""",
         "postgraphile": """{ allTracks(first: 10, orderBy: [NAME_ASC, ROW_ID_ASC]) { nodes { name
