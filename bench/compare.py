@@ -299,11 +299,29 @@ def statements_executed():
                         where r.rolname = '{PG['user']}'""") or 0)
 
 
+# A GraphQL error comes back with status 200 and is quick to write, so a server answering errors
+# under load would look fast: each wrk thread counts answers carrying "errors" and the run fails
+# on any.
+COUNT_GRAPHQL_ERRORS = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) failed = 0 end
+function response(status, headers, body)
+  if string.find(body, '"errors"', 1, true) then failed = failed + 1 end
+end
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("failed") end
+  io.write("GraphQL errors: " .. total .. "\\n")
+end
+"""
+
+
 def wrk(url, query, seconds, lua_dir, warm_up=False):
     script = os.path.join(lua_dir, "post.lua")
     with open(script, "w") as lua:
         lua.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
-                  f"wrk.body = {json.dumps(json.dumps({'query': query}))}\n")
+                  f"wrk.body = {json.dumps(json.dumps({'query': query}))}\n" + COUNT_GRAPHQL_ERRORS)
     output = subprocess.run(["wrk", "-t", "2", "-c", str(LOAD["connections"]), "-d", f"{seconds}s", "--timeout", "10s", "--latency", "-s", script, url],
                             check=True, capture_output=True, text=True).stdout
     if warm_up:
@@ -318,7 +336,8 @@ def wrk(url, query, seconds, lua_dir, warm_up=False):
     p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors = re.search(r"Socket errors: (.*)", output)
-    if bad or errors:
+    graphql_errors = int(re.search(r"GraphQL errors: (\d+)", output).group(1))
+    if bad or errors or graphql_errors:
         raise RuntimeError(f"wrk saw failures against {url}:\n{output}")
     return {"requests": requests, "rps": rps, "p50": p50, "p99": p99}
 
