@@ -13,12 +13,13 @@ import json
 import os
 import re
 import signal
+import socket
 import string
 import statistics
 import subprocess
 import sys
 import time
-import urllib.error
+import urllib.parse
 import urllib.request
 
 from server import post, rss_mib, wait_for_answer
@@ -351,10 +352,10 @@ def to_ms(value):
 
 
 def port_is_free(url):
+    """Nothing listens on the URL's port (any server: another run's PostgreSQL answers no HTTP)."""
+    address = urllib.parse.urlsplit(url)
     try:
-        urllib.request.urlopen(url, timeout=1)
-    except urllib.error.HTTPError:
-        return False
+        socket.create_connection((address.hostname, address.port), timeout=1).close()
     except OSError:
         return True
     return False
@@ -395,8 +396,6 @@ def run_server(server, known, expected):
     """Starts the server, checks its answers against the expected ones (the other server's, or the
     ceiling statement's) before any load, then measures every question it has an equivalent for."""
     spec = CONFIG["servers"][server]
-    if not port_is_free(spec["url"]):
-        raise SystemExit(f"something already answers at {spec['url']}; stop it first")
     log = open(os.path.join(WORK, f"{server}.log"), "w")
     env = dict(os.environ, **spec["env"])
     queries = [q for q in QUERIES if q[server]]
@@ -438,13 +437,20 @@ def run_server(server, known, expected):
             print(f"{server} / {query['name']}: {results['queries'][query['name']]}", flush=True)
         results["rss_after_load"] = rss_mib(process.pid)
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop(process)
     return results
+
+
+def stop(process):
+    """Stops the server's whole process group; it may have exited already (a port taken, a crash)."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def pgbench(query, known):
@@ -474,6 +480,10 @@ POSTGRAPHILE_TARGET = 1.5
 
 
 def main():
+    # Both ports checked first: a run should not find the second one taken after the first's load.
+    for spec in CONFIG["servers"].values():
+        if not port_is_free(spec["url"]):
+            raise SystemExit(f"something already listens at {spec['url']}; stop it or choose other ports")
     load_before = os.getloadavg()
     known = facts()
     parley_only = {q["name"]: ceiling_answer(q, known) for q in QUERIES if not q["postgraphile"]}
