@@ -42,6 +42,9 @@ public class OutcomeReads implements JsonReads {
                 .column("label", "label")
                 .column("value", "value")
                 .column("approximate", "approximate"));
+        registry.shape(JsonShape.of("Talk", null)
+                .many("outcomes", "Outcome", (talk, x, l) -> new Related(Sql.sql("outcome_talk " + l + " join outcome " + x
+                        + " on " + x + ".id = " + l + ".outcome_id"), Sql.of(l + ".talk_id = ", talk.id()), Sql.sql(x + ".id"))));
         registry.shape(JsonShape.of("Track", null)
                 .field("outcomes", (compiler, track, field) -> Sql.of("(",
                         compiler.connection(outcomes.ofTrack(track.id()), field), ")")));

@@ -53,10 +53,10 @@ public interface OutcomeSchema {
     List<@NonNull Citation> citations(@Source Outcome outcome);
 
     @NonNull
-    List<@NonNull Outcome> outcomes(@Source Talk talk);
-
-    @NonNull
     @Name("outcomes")
     @Description("The track's outcomes, in the order recorded.")
     OutcomeConnection trackOutcomes(@Source Track track, Integer first, String after);
+
+    @NonNull
+    List<@NonNull Outcome> outcomes(@Source Talk talk);
 }

@@ -52,7 +52,17 @@ public final class ReadCompiler {
     private final ReadModel model;
     private final Jsonb jsonb;
     private final SecurityIdentity caller;
+    /** Whether objects carry their type under {@link #TYPE_KEY}, for SmallRye's execution. */
+    private boolean typed;
     private int aliases;
+
+    /**
+     * The key under which objects read for SmallRye's execution carry their GraphQL type, so
+     * that an interface or union value resolves to its object type ({@link ReadFetchers}).
+     * graphql-java reads only the keys of the fields selected; the whole-operation path,
+     * whose JSON is the answer, leaves it out.
+     */
+    static final String TYPE_KEY = "__parley_type";
 
     ReadCompiler(ReadModel model, Jsonb jsonb, SecurityIdentity caller) {
         this.model = model;
@@ -82,11 +92,13 @@ public final class ReadCompiler {
 
     /** The statement answering one Query field: its value as JSON text. */
     Sql rootField(ExecutableNormalizedField field) {
+        typed = true;
         return Sql.of("select cast((", root(field), ") as text)");
     }
 
     /** The statement reading the record of {@code type} with {@code key} as {@code field} selects it: JSON text or no row. */
     Sql record(String type, long key, ExecutableNormalizedField field) {
+        typed = true;
         String x = alias();
         Row row = Row.of(x);
         Sql value = object(type, row, field);
@@ -243,6 +255,9 @@ public final class ReadCompiler {
         JsonShape shape = shape(type);
         List<Sql> pairs = new ArrayList<>();
         Set<String> keys = new HashSet<>();
+        if (typed) {
+            pairs.add(Sql.of(Sql.value(TYPE_KEY), ", ", Sql.value(type)));
+        }
         for (ExecutableNormalizedField child : field.getChildren()) {
             if (!child.getObjectTypeNames().contains(type)) {
                 continue;

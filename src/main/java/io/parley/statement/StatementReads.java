@@ -31,6 +31,9 @@ public class StatementReads implements JsonReads {
                 .one("track", "Track", "track_id")
                 .many("citations", "Citation", (row, x, l) -> new Related(Sql.sql("citation " + x),
                         Sql.of(x + ".statement_id = ", row.id()), Sql.sql(x + ".ordinal"))));
+        registry.shape(JsonShape.of("Talk", null)
+                .many("statements", "Statement", (talk, x, l) -> new Related(Sql.sql("statement " + x),
+                        Sql.of(x + ".talk_id = ", talk.id()), Sql.sql(x + ".said_on desc, " + x + ".id desc"))));
         registry.shape(JsonShape.of("Person", null)
                 .field("statements", (compiler, person, field) -> Sql.of("(",
                         compiler.connection(statements.ofSpeaker(person.id()), field), ")")));

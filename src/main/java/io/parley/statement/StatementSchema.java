@@ -43,10 +43,10 @@ public interface StatementSchema {
     List<@NonNull Citation> citations(@Source Statement statement);
 
     @NonNull
-    List<@NonNull Statement> statements(@Source Talk talk);
-
-    @NonNull
     @Description("What the person said, most recent first.")
     @Name("statements")
     StatementConnection personStatements(@Source Person person, Integer first, String after);
+
+    @NonNull
+    List<@NonNull Statement> statements(@Source Talk talk);
 }

@@ -35,10 +35,6 @@ public class TalkReads implements JsonReads {
                 .column("summary", "summary")
                 .many("participants", "Participant", (row, x, l) -> new Related(Sql.sql("talk_participant " + x),
                         Sql.of(x + ".talk_id = ", row.id()), Sql.sql(x + ".ordinal")))
-                .many("outcomes", "Outcome", (row, x, l) -> new Related(Sql.sql("outcome_talk " + l + " join outcome " + x + " on " + x + ".id = " + l + ".outcome_id"),
-                        Sql.of(l + ".talk_id = ", row.id()), Sql.sql(x + ".id")))
-                .many("statements", "Statement", (row, x, l) -> new Related(Sql.sql("statement " + x),
-                        Sql.of(x + ".talk_id = ", row.id()), Sql.sql(x + ".said_on desc, " + x + ".id desc")))
                 .many("citations", "Citation", (row, x, l) -> new Related(Sql.sql("citation " + x),
                         Sql.of(x + ".talk_id = ", row.id()), Sql.sql(x + ".ordinal"))));
         registry.shape(JsonShape.of("Participant", "talk_participant")

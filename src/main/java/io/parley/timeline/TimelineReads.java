@@ -35,10 +35,12 @@ public class TimelineReads implements JsonReads {
                     track -> Sql.of("exists (select 1 from trip_talk tt join talk t on t.id = tt.talk_id"
                             + " where tt.trip_id = x.id and t.track_id = ", track, ")")),
             new Kind(NodeType.OUTCOME, "outcome x", "x.date", "x.date_precision", "x.date_end",
-                    person -> Sql.of("(exists (select 1 from outcome_beneficiary b where b.outcome_id = x.id and b.person_id = ",
-                            person, ") or exists (select 1 from outcome_credit c where c.outcome_id = x.id and c.person_id = ",
-                            person, ") or exists (select 1 from outcome_talk ot join talk_participant p on p.talk_id = ot.talk_id"
-                                    + " where ot.outcome_id = x.id and p.person_id = ", person, "))"),
+                    // One set of the person's outcomes: three exists() joined by "or" tested every
+                    // outcome (25 ms on 25,000 outcomes, up to 150 ms once JIT starts) against 1 ms.
+                    person -> Sql.of("x.id in (select b.outcome_id from outcome_beneficiary b where b.person_id = ", person,
+                            " union all select c.outcome_id from outcome_credit c where c.person_id = ", person,
+                            " union all select ot.outcome_id from outcome_talk ot join talk_participant p"
+                                    + " on p.talk_id = ot.talk_id where p.person_id = ", person, ")"),
                     track -> Sql.of("x.track_id = ", track)),
             new Kind(NodeType.STATEMENT, "statement x", "x.said_on", "x.said_on_precision",
                     "period_end(x.said_on, x.said_on_precision)",
