@@ -142,6 +142,7 @@ def port_is_free(url):
 
 def run_server(server):
     spec = CONFIG["servers"][server]
+    schema = spec.get("schema", server)  # every Parley variant answers Parley's schema
     if not port_is_free(spec["url"]):
         raise SystemExit(f"something already answers at {spec['url']}; stop it first")
     log = open(os.path.join(WORK, f"{server}.log"), "w")
@@ -151,18 +152,18 @@ def run_server(server):
                                start_new_session=True)
     results = {"queries": {}}
     try:
-        wait_for_answer(spec["url"], QUERIES[1][server], process)
+        wait_for_answer(spec["url"], QUERIES[1][schema], process)
         results["first_answer_ms"] = (time.monotonic() - started) * 1000
         results["rss_idle"] = rss_mib(process.pid)
-        results["answers"] = [canonical(server, post(spec["url"], q[server])["data"]) for q in QUERIES]
+        results["answers"] = [canonical(schema, post(spec["url"], q[schema])["data"]) for q in QUERIES]
         for query in QUERIES:
             # Warm-up: the JIT compiles the hot paths; slow first answers are expected here.
-            wrk(spec["url"], query[server], LOAD["warmup_s"], WORK, warm_up=True)
+            wrk(spec["url"], query[schema], LOAD["warmup_s"], WORK, warm_up=True)
             runs = []
             for _ in range(LOAD["repetitions"]):
                 psql("select pg_stat_statements_reset()")
                 before = statements_executed()
-                measured = wrk(spec["url"], query[server], LOAD["duration_s"], WORK)
+                measured = wrk(spec["url"], query[schema], LOAD["duration_s"], WORK)
                 measured["statements"] = (statements_executed() - before) / measured["requests"]
                 runs.append(measured)
             results["queries"][query["name"]] = {key: statistics.median(r[key] for r in runs)
@@ -197,14 +198,19 @@ def ratio(parley, other, higher_is_better=True):
 
 def main():
     load_before = os.getloadavg()
-    parley = run_server("parley")
+    # The plain JVM first (the baseline every earlier run measured), then the production
+    # packaging (trained JDK 25 AOT cache and the image's JVM options) when it was built.
+    parleys = [name for name in CONFIG["servers"] if name != "postgraphile"]
+    measured = {name: run_server(name) for name in parleys}
     postgraphile = run_server("postgraphile")
-    for query, ours, theirs in zip(QUERIES, parley["answers"], postgraphile["answers"]):
-        if ours != theirs:
-            raise SystemExit(f"the servers disagree on '{query['name']}':\nParley: {ours}\nPostGraphile: {theirs}")
+    for name in parleys:
+        for query, ours, theirs in zip(QUERIES, measured[name]["answers"], postgraphile["answers"]):
+            if ours != theirs:
+                raise SystemExit(f"the servers disagree on '{query['name']}':\n{name}: {ours}\nPostGraphile: {theirs}")
     ceilings = {q["name"]: pgbench(q) for q in QUERIES}
     load_after = os.getloadavg()
 
+    labels = {name: CONFIG["servers"][name].get("label", "Parley") for name in parleys}
     lines = [
         "# Parley and PostGraphile 5, side by side",
         "",
@@ -216,29 +222,47 @@ def main():
         f"- Versions: {CONFIG['versions']}",
         f"- Load: wrk, {LOAD['connections']} connections, {LOAD['warmup_s']} s warm-up then {LOAD['repetitions']} x {LOAD['duration_s']} s per query; medians",
         f"- Reproduce: `{CONFIG['command']}`",
+        *[f"- {labels[name]}: `{CONFIG['servers'][name].get('shown') or ' '.join(CONFIG['servers'][name]['command'])}`" for name in parleys],
         "",
         "Ratios are Parley / PostGraphile for throughput, PostGraphile / Parley for latency, statements and memory",
         "(above 1.00x means Parley is ahead). Both servers returned the same answers to every query before the",
         "load began (the harness compares them).",
         "",
-        "| Query | Measure | Parley | PostGraphile | Ratio | Database ceiling (pgbench) |",
-        "|---|---|---|---|---|---|",
+        "| Query | Measure | " + " | ".join(labels[n] for n in parleys) + " | PostGraphile | "
+        + " | ".join(f"Ratio ({labels[n]})" if len(parleys) > 1 else "Ratio" for n in parleys) + " | Database ceiling (pgbench) |",
+        "|---|---|" + "---|" * (2 * len(parleys) + 2),
     ]
+
+    def row(label, measure, key, fmt, higher_is_better, ceiling="", source=lambda r: r):
+        values = [source(measured[n])[key] for n in parleys]
+        theirs = source(postgraphile)[key]
+        return (f"| {label} | {measure} | " + " | ".join(fmt(v) for v in values) + f" | {fmt(theirs)} | "
+                + " | ".join(ratio(v, theirs, higher_is_better) for v in values) + f" | {ceiling} |")
+
     for query in QUERIES:
-        ours, theirs = parley["queries"][query["name"]], postgraphile["queries"][query["name"]]
-        label = f"{query['name']}: {query['what']}"
+        name = query["name"]
+        per_query = lambda r: r["queries"][name]  # noqa: E731 (bound per loop turn, used at once)
         lines += [
-            f"| {label} | requests/s | {ours['rps']:.0f} | {theirs['rps']:.0f} | {ratio(ours['rps'], theirs['rps'])} | {ceilings[query['name']]:.0f} tps |",
-            f"| | p50 latency, ms | {ours['p50']:.2f} | {theirs['p50']:.2f} | {ratio(ours['p50'], theirs['p50'], False)} | |",
-            f"| | p99 latency, ms | {ours['p99']:.2f} | {theirs['p99']:.2f} | {ratio(ours['p99'], theirs['p99'], False)} | |",
-            f"| | SQL statements / request | {ours['statements']:.2f} | {theirs['statements']:.2f} | {ratio(ours['statements'], theirs['statements'], False)} | 1 |",
+            row(f"{name}: {query['what']}", "requests/s", "rps", lambda v: f"{v:.0f}", True, f"{ceilings[name]:.0f} tps", per_query),
+            row("", "p50 latency, ms", "p50", lambda v: f"{v:.2f}", False, "", per_query),
+            row("", "p99 latency, ms", "p99", lambda v: f"{v:.2f}", False, "", per_query),
+            row("", "SQL statements / request", "statements", lambda v: f"{v:.2f}", False, "1", per_query),
         ]
     lines += [
-        f"| Whole server | RSS after load, MiB | {parley['rss_after_load']:.0f} | {postgraphile['rss_after_load']:.0f} | {ratio(parley['rss_after_load'], postgraphile['rss_after_load'], False)} | |",
-        f"| | RSS idle after start, MiB | {parley['rss_idle']:.0f} | {postgraphile['rss_idle']:.0f} | {ratio(parley['rss_idle'], postgraphile['rss_idle'], False)} | |",
-        f"| | launch to first answer, ms | {parley['first_answer_ms']:.0f} | {postgraphile['first_answer_ms']:.0f} | {ratio(parley['first_answer_ms'], postgraphile['first_answer_ms'], False)} | |",
+        row("Whole server", "RSS after load, MiB", "rss_after_load", lambda v: f"{v:.0f}", False),
+        row("", "RSS idle after start, MiB", "rss_idle", lambda v: f"{v:.0f}", False),
+        row("", "launch to first answer, ms", "first_answer_ms", lambda v: f"{v:.0f}", False),
         "",
     ]
+    if len(parleys) > 1:
+        baseline, *others = parleys
+        lines += ["Each Parley variant against the plain JVM in this run (throughput: variant / plain JVM):", ""]
+        for other in others:
+            lines.append(f"- {labels[other]}: " + ", ".join(
+                f"{q['name']} {measured[other]['queries'][q['name']]['rps'] / measured[baseline]['queries'][q['name']]['rps']:.2f}x"
+                for q in QUERIES) + f"; launch to first answer {measured[other]['first_answer_ms'] / measured[baseline]['first_answer_ms']:.2f}x"
+                f", RSS after load {measured[other]['rss_after_load'] / measured[baseline]['rss_after_load']:.2f}x of the plain JVM's")
+        lines.append("")
     output = CONFIG["output"]
     existing = open(output).read() if os.path.exists(output) else ""
     marker = "<!-- analysis -->"
