@@ -68,7 +68,7 @@ variants = [
      "note": "AOT cache: `./mvnw package -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.type=aot "
              "-Dquarkus.package.jar.aot.phase=build` built and run with JDK 25: trained on start-up only."},
     {"name": f"Trained AOT cache, JDK {v25}, image options", "cwd": f"{work}/aot-trained", "command": aot_command,
-     "shown": "java @jvm.options -XX:AOTCache=app.aot -jar quarkus-run.jar",
+     "shown": "java @jvm.options -XX:MaxRAM=512m -XX:AOTCache=app.aot -jar quarkus-run.jar",
      "note": "Trained AOT cache (the production packaging): `./mvnw verify -Paot` on JDK 25, trained while the "
              "@QuarkusIntegrationTests serve real GraphQL requests, started as the image starts it "
              "(src/main/docker/jvm.options). Any AOT cache only works on the exact JDK build that made it."},

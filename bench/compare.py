@@ -222,14 +222,14 @@ def main():
         f"- Versions: {CONFIG['versions']}",
         f"- Load: wrk, {LOAD['connections']} connections, {LOAD['warmup_s']} s warm-up then {LOAD['repetitions']} x {LOAD['duration_s']} s per query; medians",
         f"- Reproduce: `{CONFIG['command']}`",
-        *[f"- {labels[name]}: `{CONFIG['servers'][name].get('shown') or ' '.join(CONFIG['servers'][name]['command'])}`" for name in parleys],
+        *[f"- {labels[name]}{CONFIG['servers'][name].get('about', '')}: `{CONFIG['servers'][name].get('shown') or ' '.join(CONFIG['servers'][name]['command'])}`" for name in parleys],
         "",
         "Ratios are Parley / PostGraphile for throughput, PostGraphile / Parley for latency, statements and memory",
         "(above 1.00x means Parley is ahead). Both servers returned the same answers to every query before the",
         "load began (the harness compares them).",
         "",
         "| Query | Measure | " + " | ".join(labels[n] for n in parleys) + " | PostGraphile | "
-        + " | ".join(f"Ratio ({labels[n]})" if len(parleys) > 1 else "Ratio" for n in parleys) + " | Database ceiling (pgbench) |",
+        + " | ".join(f"Ratio, {labels[n]}" if len(parleys) > 1 else "Ratio" for n in parleys) + " | Database ceiling (pgbench) |",
         "|---|---|" + "---|" * (2 * len(parleys) + 2),
     ]
 

@@ -146,7 +146,10 @@ package_aot() {
 }
 
 # How the image starts the trained AOT JVM, from directory quarkus-app (Dockerfile.jvm): the
-# image's JVM options file, then the cache. Prints one argument per line.
+# image's JVM options file, then the cache; -XX:MaxRAM stands for the memory limit deploy/ gives
+# the pod (BENCH_POD_MEMORY, default 512m), which the JVM reads from its cgroup there. Prints one
+# argument per line.
 aot_command() { # JDK 25
-    printf '%s\n' "$1/bin/java" "@$ROOT/src/main/docker/jvm.options" -XX:AOTCache=app.aot -jar quarkus-run.jar
+    printf '%s\n' "$1/bin/java" "@$ROOT/src/main/docker/jvm.options" "-XX:MaxRAM=${BENCH_POD_MEMORY:-512m}" \
+        -XX:AOTCache=app.aot -jar quarkus-run.jar
 }

@@ -83,13 +83,14 @@ aot, aot_command = sys.argv[2] == "1", sys.argv[3:]
 parley_env = {"QUARKUS_HTTP_PORT": "$PARLEY_PORT", "PARLEY_MANAGEMENT_PORT": str($PARLEY_PORT + 1000), "PARLEY_JSON_LOGS": "false",
               "PARLEY_DB_POOL_MAX": "$PG_POOL"}
 servers = {
-    "parley": {"cwd": "$BENCH_WORK/parley", "command": ["java", "-jar", "quarkus-run.jar"], "label": "Parley",
+    "parley": {"cwd": "$BENCH_WORK/parley", "command": ["java", "-jar", "quarkus-run.jar"], "label": "Parley JVM",
                "url": "http://127.0.0.1:$PARLEY_PORT/graphql", "env": parley_env},
 }
 if aot:
     servers["parley-aot"] = {"cwd": "$BENCH_WORK/parley-aot", "command": aot_command, "schema": "parley",
-                             "label": "Parley, trained AOT (JDK $AOT_JAVA_VERSION)",
-                             "shown": "java @jvm.options -XX:AOTCache=app.aot -jar quarkus-run.jar",
+                             "label": "Parley AOT",
+                             "shown": "java @jvm.options -XX:MaxRAM=512m -XX:AOTCache=app.aot -jar quarkus-run.jar",
+                             "about": " (the production JVM image: JDK $AOT_JAVA_VERSION, AOT cache trained by the integration tests, src/main/docker/jvm.options)",
                              "url": "http://127.0.0.1:$PARLEY_PORT/graphql", "env": parley_env}
 servers["postgraphile"] = {"cwd": "$TOOLS/postgraphile", "command": ["$NODE", "node_modules/postgraphile/dist/cli-run.js", "-C", "graphile.config.mjs"],
                            "url": "http://127.0.0.1:$POSTGRAPHILE_PORT/graphql",
