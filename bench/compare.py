@@ -398,6 +398,7 @@ def run_server(server, known, expected):
     spec = CONFIG["servers"][server]
     log = open(os.path.join(WORK, f"{server}.log"), "w")
     env = dict(os.environ, **spec["env"])
+    variant, server = server, spec.get("schema", server)  # every Parley variant answers Parley's questions
     queries = [q for q in QUERIES if q[server]]
     started = time.monotonic()
     process = subprocess.Popen(spec["command"], cwd=spec["cwd"], env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -413,7 +414,7 @@ def run_server(server, known, expected):
         # Each question as sent, for bench/profile.sh's second argument.
         os.makedirs(os.path.join(WORK, "queries"), exist_ok=True)
         for query in queries:
-            with open(os.path.join(WORK, "queries", f"{server}-{query['name'].replace(' ', '-').replace(',', '')}.graphql"), "w") as sent:
+            with open(os.path.join(WORK, "queries", f"{variant}-{query['name'].replace(' ', '-').replace(',', '')}.graphql"), "w") as sent:
                 sent.write(text(query, server, known) + "\n")
         for query in queries:
             answer = query["answer"][server](ask(spec["url"], text(query, server, known)))
@@ -488,6 +489,8 @@ def main():
     known = facts()
     parley_only = {q["name"]: ceiling_answer(q, known) for q in QUERIES if not q["postgraphile"]}
     parley = run_server("parley", known, parley_only)
+    # The production packaging (trained JDK 25 AOT cache and the image's JVM options), when built.
+    aot = run_server("parley-aot", known, parley["answers"]) if "parley-aot" in CONFIG["servers"] else None
     postgraphile = run_server("postgraphile", known, parley["answers"])
     ceilings = {q["name"]: pgbench(q, known) for q in QUERIES}
     load_after = os.getloadavg()
@@ -547,6 +550,22 @@ def main():
         f"| | RSS idle after start, MiB | {parley['rss_idle']:.0f} | {postgraphile['rss_idle']:.0f} | {ratio(parley['rss_idle'], postgraphile['rss_idle'], False)} | | |",
         f"| | launch to first answer, ms | {parley['first_answer_ms']:.0f} | {postgraphile['first_answer_ms']:.0f} | {ratio(parley['first_answer_ms'], postgraphile['first_answer_ms'], False)} | | |",
         "",
+        *([] if aot is None else [
+            "## The production JVM packaging (issue 15)",
+            "",
+            f"{CONFIG['servers']['parley-aot'].get('shown', '')}{CONFIG['servers']['parley-aot'].get('about', '')}, in the same run.",
+            "",
+            "| Query | Parley AOT requests/s | p99 ms | vs Parley JVM | vs PostGraphile |",
+            "|---|---|---|---|---|",
+            *[f"| {q['name']} | {aot['queries'][q['name']]['rps']:.0f} | {aot['queries'][q['name']]['p99']:.1f} | "
+              f"{ratio(aot['queries'][q['name']]['rps'], parley['queries'][q['name']]['rps'])} | "
+              f"{ratio(aot['queries'][q['name']]['rps'], postgraphile['queries'][q['name']]['rps']) if q['name'] in postgraphile['queries'] else '—'} |"
+              for q in QUERIES],
+            f"| Whole server | RSS after load {aot['rss_after_load']:.0f} MiB ({ratio(aot['rss_after_load'], postgraphile['rss_after_load'], False)} of PostGraphile's) | "
+            f"idle {aot['rss_idle']:.0f} MiB | first answer {aot['first_answer_ms']:.0f} ms | "
+            f"{ratio(aot['first_answer_ms'], postgraphile['first_answer_ms'], False)} of PostGraphile's speed |",
+            "",
+        ]),
         "## Against the targets (issue 11)",
         "",
         f"| Query | Parley, of ceiling (>= {CEILING_TARGET:.0%}) | Parley / PostGraphile (>= {POSTGRAPHILE_TARGET}x, p99 no worse) | Met? |",

@@ -122,3 +122,34 @@ parley_env() {
 machine_description() {
     echo "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(uname -sr)"
 }
+
+# ---- the production JVM packaging (issue 15, docs/cold-start.md)
+
+# A JDK 25 (JDK25=/path overrides), or nothing: the AOT cache needs one, CI's default JDK is 17.
+find_jdk25() {
+    local jdk="${JDK25:-$(ls -d /usr/lib/jvm/*-25-* /usr/lib/jvm/*25* 2>/dev/null | head -1)}"
+    if [ -n "$jdk" ] && [ -x "$jdk/bin/java" ]; then echo "$jdk"; fi
+}
+
+# Packages Parley as the image ships it (pom.xml profile "aot") and copies it to $2: the aot-jar
+# with the JDK 25 AOT cache trained while the @QuarkusIntegrationTests serve real GraphQL
+# requests on a real PostgreSQL. $1 is the JDK 25. The tests listen on BENCH_TEST_HTTP_PORT and
+# BENCH_TEST_MANAGEMENT_PORT (default 8081/9001).
+package_aot() {
+    echo "Packaging Parley with the AOT cache trained by the integration tests (JDK 25)"
+    JAVA_HOME="$1" ./mvnw -B -q verify -Paot \
+        -Dquarkus.http.test-port="${BENCH_TEST_HTTP_PORT:-8081}" \
+        -Dquarkus.management.test-port="${BENCH_TEST_MANAGEMENT_PORT:-9001}" > "$BENCH_WORK/package-aot.log" 2>&1 \
+        || { tail -50 "$BENCH_WORK/package-aot.log" >&2; return 1; }
+    [ -f target/quarkus-app/app.aot ] || { echo "the training run wrote no app.aot" >&2; return 1; }
+    rm -rf "$2" && cp -a target/quarkus-app "$2"
+}
+
+# How the image starts the trained AOT JVM, from directory quarkus-app (Dockerfile.jvm): the
+# image's JVM options file, then the cache; -XX:MaxRAM stands for the memory limit deploy/ gives
+# the pod (BENCH_POD_MEMORY, default 512m), which the JVM reads from its cgroup there. Prints one
+# argument per line.
+aot_command() { # JDK 25
+    printf '%s\n' "$1/bin/java" "@$ROOT/src/main/docker/jvm.options" "-XX:MaxRAM=${BENCH_POD_MEMORY:-512m}" \
+        -XX:AOTCache=app.aot -jar quarkus-run.jar
+}

@@ -1,5 +1,7 @@
-"""What both benchmark scripts need of a server they started: its first answer and its memory."""
+"""What both benchmark scripts need of a server they started: its first answer, its memory and
+the CPU time it spent."""
 import json
+import os
 import time
 import urllib.request
 
@@ -49,3 +51,17 @@ def children(pid):
     except FileNotFoundError:
         pass
     return found
+
+
+def cpu_seconds(pid):
+    """CPU time (user + system, every thread) the process and its children have used so far:
+    unlike wall time, it barely moves when other work shares the machine's cores."""
+    total = 0
+    for candidate in [pid] + children(pid):
+        try:
+            with open(f"/proc/{candidate}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except FileNotFoundError:
+            pass
+    return total / os.sysconf("SC_CLK_TCK")

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Cold start of the packaged application: time from process start to the first successful
-GraphQL answer (a query that reads the database), and the process's RSS right after it.
+GraphQL answer (a query that reads the database), the process's RSS right after it, and the CPU
+time it had used by then (which other work on the machine barely moves, unlike wall time).
 
 Variants run interleaved (one run of each, then the next round), so drift on the machine
 spreads over all of them. Usage: start_time.py VARIANTS.json RUNS OUTPUT.md COMMAND
@@ -14,21 +15,23 @@ import subprocess
 import sys
 import time
 
-from server import rss_mib, wait_for_answer
+from server import cpu_seconds, rss_mib, wait_for_answer
 
 QUERY = "{ talks(first: 1) { totalCount } }"
 PORT = int(os.environ.get("BENCH_HTTP_PORT", "18080"))
 
 
 def run_once(variant, log):
+    port = variant.get("port", PORT)
     env = dict(os.environ, QUARKUS_HTTP_PORT=str(PORT),
-               PARLEY_MANAGEMENT_PORT=str(PORT + 1000), PARLEY_JSON_LOGS="false")
+               PARLEY_MANAGEMENT_PORT=str(PORT + 1000), PARLEY_JSON_LOGS="false", **variant.get("env", {}))
     started = time.monotonic()
     process = subprocess.Popen(variant["command"], cwd=variant["cwd"], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        wait_for_answer(f"http://127.0.0.1:{PORT}/graphql", QUERY, process, deadline_s=120)
+        wait_for_answer(f"http://127.0.0.1:{port}/graphql", variant.get("query", QUERY), process, deadline_s=120)
         elapsed_ms = (time.monotonic() - started) * 1000
         rss = rss_mib(process.pid)
+        cpu = cpu_seconds(process.pid)
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -36,7 +39,7 @@ def run_once(variant, log):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-    return elapsed_ms, rss
+    return elapsed_ms, rss, cpu
 
 
 def row(values, fmt):
@@ -46,7 +49,7 @@ def row(values, fmt):
 def main():
     variants_file, runs, output, command = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
     variants = json.load(open(variants_file))
-    results = {v["name"]: {"ms": [], "rss": []} for v in variants}
+    results = {v["name"]: {"ms": [], "rss": [], "cpu": []} for v in variants}
     load_before = os.getloadavg()
     log_path = os.path.join(os.path.dirname(variants_file), "start-time.log")
     with open(log_path, "w") as log:
@@ -56,10 +59,11 @@ def main():
             run_once(variant, log)
         for round_number in range(runs):
             for variant in variants:
-                elapsed, rss = run_once(variant, log)
+                elapsed, rss, cpu = run_once(variant, log)
                 results[variant["name"]]["ms"].append(elapsed)
                 results[variant["name"]]["rss"].append(rss)
-                print(f"round {round_number + 1}/{runs} {variant['name']}: {elapsed:.0f} ms, {rss:.0f} MiB", flush=True)
+                results[variant["name"]]["cpu"].append(cpu)
+                print(f"round {round_number + 1}/{runs} {variant['name']}: {elapsed:.0f} ms, {rss:.0f} MiB, {cpu:.2f} s CPU", flush=True)
     load_after = os.getloadavg()
 
     baseline = statistics.median(results[variants[0]["name"]]["ms"])
@@ -67,10 +71,11 @@ def main():
         "# Cold start",
         "",
         "Time from process start to the first successful GraphQL answer (`{ talks(first: 1) { totalCount } }`,",
-        "which reads the database), and resident memory right after it, for the packaged application in",
-        "production mode against a real PostgreSQL on loopback (already migrated, so every variant does the",
-        "same start-up work) and with its files in the page cache. Median (min–max) of the runs; variants",
-        "ran interleaved after one untimed round.",
+        "which reads the database), resident memory right after it and the CPU time the process had used by",
+        "then (all threads: start-up, JIT compilers, GC), for the packaged application in production mode",
+        "against a real PostgreSQL on loopback (already migrated, so every variant does the same start-up",
+        "work) and with its files in the page cache. Median (min–max) of the runs; variants ran interleaved",
+        "after one untimed round, so load from elsewhere on the machine falls on all of them alike.",
         "",
         f"- Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
         f"- Machine: {os.environ.get('BENCH_MACHINE', platform.platform())}",
@@ -79,17 +84,21 @@ def main():
         f"- Runs per variant: {runs}",
         f"- Reproduce: `{command}`",
         "",
-        "| Variant | Started with | First answer, ms | vs first row | RSS after it, MiB |",
-        "|---|---|---|---|---|",
+        "| Variant | Started with | First answer, ms | vs first row | CPU to first answer, s | RSS after it, MiB |",
+        "|---|---|---|---|---|---|",
     ]
     for variant in variants:
         measured = results[variant["name"]]
         ratio = statistics.median(measured["ms"]) / baseline
         lines.append(f"| {variant['name']} | `{variant['shown']}` | {row(measured['ms'], lambda v: f'{v:.0f}')} "
-                     f"| {ratio:.2f}x | {row(measured['rss'], lambda v: f'{v:.0f}')} |")
+                     f"| {ratio:.2f}x | {row(measured['cpu'], lambda v: f'{v:.2f}')} | {row(measured['rss'], lambda v: f'{v:.0f}')} |")
     lines += ["", *variants_notes(variants), ""]
+    # What was written by hand below the marker (the analysis) is kept.
+    existing = open(output).read() if os.path.exists(output) else ""
+    marker = "<!-- analysis -->"
+    analysis = existing[existing.index(marker):] if marker in existing else marker + "\n"
     with open(output, "w") as out:
-        out.write("\n".join(lines))
+        out.write("\n".join(lines) + "\n" + analysis)
     print(f"wrote {output}")
 
 

@@ -57,6 +57,16 @@ if [ "${BENCH_SKIP_BUILD:-}" != "1" ] || [ ! -f target/quarkus-app/quarkus-run.j
     ./mvnw -B -q package -DskipTests
 fi
 rm -rf "$BENCH_WORK/parley" && cp -a target/quarkus-app "$BENCH_WORK/parley"
+# The production JVM packaging too (the JDK 25 AOT cache trained by the integration tests, the
+# image's JVM options), when a JDK 25 is installed; the smoke run skips it unless BENCH_AOT=1.
+JDK25="$(find_jdk25)"
+AOT=0
+if [ -n "$JDK25" ] && { [ "${BENCH_AOT:-}" = "1" ] || { [ "$MODE" != "--smoke" ] && [ "${BENCH_AOT:-}" != "0" ]; }; }; then
+    package_aot "$JDK25" "$BENCH_WORK/parley-aot"
+    AOT=1
+elif [ "$MODE" != "--smoke" ]; then
+    echo "No JDK 25 (set JDK25=/path/to/jdk-25): measuring the plain JVM only" >&2
+fi
 
 # ---- database: Parley's migrations, then the synthetic dataset (BENCH_REUSE_DB=1 keeps the
 # cluster of the previous run, for profiling sessions)
@@ -73,28 +83,39 @@ JAVA_VERSION="$(java -version 2>&1 | head -1 | cut -d'"' -f2)"
 PG_VERSION="$(psql_admin -Atc 'show server_version')"
 NODE_VERSION="$("$NODE" --version)"
 PG_POOL=20
-python3 - "$BENCH_WORK/config.json" <<PY
+PARLEY_PORT="${BENCH_PARLEY_PORT:-18080}"
+POSTGRAPHILE_PORT="${BENCH_POSTGRAPHILE_PORT:-5678}"
+AOT_JAVA_VERSION="$([ "$AOT" = 1 ] && "$JDK25/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2 || true)"
+python3 - "$BENCH_WORK/config.json" "$AOT" $([ "$AOT" = 1 ] && aot_command "$JDK25") <<PY
 import json, sys
+aot, aot_command = sys.argv[2] == "1", sys.argv[3:]
+parley_env = {"QUARKUS_HTTP_PORT": "$PARLEY_PORT", "PARLEY_MANAGEMENT_PORT": str($PARLEY_PORT + 1000), "PARLEY_JSON_LOGS": "false",
+              "PARLEY_DB_POOL_MAX": "$PG_POOL"}
+servers = {
+    "parley": {"cwd": "$BENCH_WORK/parley", "command": ["java", "-jar", "quarkus-run.jar"], "label": "Parley JVM",
+               "url": "http://127.0.0.1:$PARLEY_PORT/graphql", "env": parley_env},
+}
+if aot:
+    servers["parley-aot"] = {"cwd": "$BENCH_WORK/parley-aot", "command": aot_command, "schema": "parley",
+                             "label": "Parley AOT",
+                             "shown": "java @jvm.options -XX:MaxRAM=512m -XX:AOTCache=app.aot -jar quarkus-run.jar",
+                             "about": " (the production JVM image: JDK $AOT_JAVA_VERSION, AOT cache trained by the integration tests, src/main/docker/jvm.options)",
+                             "url": "http://127.0.0.1:$PARLEY_PORT/graphql", "env": parley_env}
+servers["postgraphile"] = {"cwd": "$TOOLS/postgraphile", "command": ["$NODE", "node_modules/postgraphile/dist/cli-run.js", "-C", "graphile.config.mjs"],
+                           "url": "http://127.0.0.1:$POSTGRAPHILE_PORT/graphql",
+                           "env": {"NODE_ENV": "production", "PORT": "$POSTGRAPHILE_PORT", "PG_POOL_MAX": "$PG_POOL",
+                                   "DATABASE_URL": "postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB"}}
 json.dump({
     "work": "$BENCH_WORK",
     "output": "$OUTPUT",
     "command": "$COMMAND",
     "machine": """$(machine_description)""",
-    "versions": "Parley $(./mvnw -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null) (Quarkus 3.34.1, JVM mode, Java $JAVA_VERSION), PostGraphile 5.1.5 (amber preset + connection-filter 4.0.1 with relation filters, Node $NODE_VERSION, NODE_ENV=production), PostgreSQL $PG_VERSION; both with a pool of $PG_POOL connections",
+    "versions": "Parley $(./mvnw -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null) (Quarkus 3.34.1, JVM mode, Java $JAVA_VERSION$([ "$AOT" = 1 ] && echo "; the trained AOT variant on Java $AOT_JAVA_VERSION" || true)), PostGraphile 5.1.5 (amber preset + connection-filter 4.0.1 with relation filters, Node $NODE_VERSION, NODE_ENV=production), PostgreSQL $PG_VERSION; both with a pool of $PG_POOL connections",
     "intro": "Same database (bench/dataset.sql: $(cat "$BENCH_WORK/dataset.txt")), same machine, one server at a time. Parley runs its production profile from the packaged jar; PostGraphile 5 runs with the amber preset over the same tables.",
     "pgbench": "$PG_BIN/pgbench",
     "postgres": {"port": $PG_PORT, "user": "$PG_USER", "password": "$PG_PASSWORD", "database": "$PG_DB"},
     "load": json.loads('$LOAD'),
-    "servers": {
-        "parley": {"cwd": "$BENCH_WORK/parley", "command": ["java", "-jar", "quarkus-run.jar"],
-                   "url": "http://127.0.0.1:$PARLEY_PORT/graphql",
-                   "env": {"QUARKUS_HTTP_PORT": "$PARLEY_PORT", "PARLEY_MANAGEMENT_PORT": "$PARLEY_MANAGEMENT_PORT", "PARLEY_JSON_LOGS": "false",
-                           "PARLEY_DB_POOL_MAX": "$PG_POOL"}},
-        "postgraphile": {"cwd": "$TOOLS/postgraphile", "command": ["$NODE", "node_modules/postgraphile/dist/cli-run.js", "-C", "graphile.config.mjs"],
-                         "url": "http://127.0.0.1:$POSTGRAPHILE_PORT/graphql",
-                         "env": {"NODE_ENV": "production", "PORT": "$POSTGRAPHILE_PORT", "PG_POOL_MAX": "$PG_POOL",
-                                 "DATABASE_URL": "postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB"}},
-    },
+    "servers": servers,
 }, open(sys.argv[1], "w"), indent=2)
 PY
 python3 bench/compare.py "$BENCH_WORK/config.json"

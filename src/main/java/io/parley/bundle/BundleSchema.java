@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,10 +28,17 @@ public class BundleSchema {
 
     static final String RESOURCE = "bundle/bundle.schema.json";
 
-    private final byte[] text;
-    private final JsonSchema schema;
+    private byte[] text;
+    private JsonSchema schema;
 
-    public BundleSchema() {
+    /**
+     * Reads and compiles the schema when the bean is first used (an import, or a request for the
+     * schema), not in a constructor: the client proxy injected at start-up is a subclass whose
+     * constructor would run it too, loading the JSON Schema library's 222 classes before the
+     * first answer (counted with -Xlog:class+load, docs/cold-start.md).
+     */
+    @PostConstruct
+    void load() {
         try (InputStream in = BundleSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the application");
