@@ -3,13 +3,11 @@ package io.parley.envoy;
 import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
 import io.parley.db.Filters;
-import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.sql.Sql;
 import io.parley.db.RecordService;
@@ -26,16 +24,12 @@ public class EnvoyService extends RecordService<Envoy, EnvoyInput> {
 
     static final Ordering BY_KEY = new Ordering("id", "e.id", Ordering.Kind.NUMBER, false);
 
-    private final EntityManager em;
-    private final Lookup lookup;
     private final Citations citations;
     private final PersonService people;
 
-    public EnvoyService(EntityManager em, Lookup lookup, Citations citations, PersonService people,
+    public EnvoyService(Citations citations, PersonService people,
             SecurityIdentity identity) {
         super(NodeType.ENVOY, Envoy::new, identity);
-        this.em = em;
-        this.lookup = lookup;
         this.citations = citations;
         this.people = people;
     }

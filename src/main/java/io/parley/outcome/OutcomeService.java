@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
-import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Filters;
 import io.parley.sql.Sql;
@@ -30,19 +28,15 @@ public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
 
     static final Ordering BY_KEY = new Ordering("id", "o.id", Ordering.Kind.NUMBER, false);
 
-    private final EntityManager em;
-    private final Lookup lookup;
     private final Citations citations;
     private final ChangeEvents events;
     private final TrackService tracks;
     private final TalkService talks;
     private final PersonService people;
 
-    public OutcomeService(EntityManager em, Lookup lookup, Citations citations, ChangeEvents events,
+    public OutcomeService(Citations citations, ChangeEvents events,
             TrackService tracks, TalkService talks, PersonService people, SecurityIdentity identity) {
         super(NodeType.OUTCOME, Outcome::new, identity);
-        this.em = em;
-        this.lookup = lookup;
         this.citations = citations;
         this.events = events;
         this.tracks = tracks;

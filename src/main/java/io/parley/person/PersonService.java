@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
 import io.parley.db.Filters;
-import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.sql.Sql;
 import io.parley.db.RecordService;
@@ -24,14 +22,10 @@ public class PersonService extends RecordService<Person, PersonInput> {
 
     static final Ordering BY_NAME = new Ordering("name", "p.name", Ordering.Kind.TEXT, false);
 
-    private final EntityManager em;
-    private final Lookup lookup;
     private final Citations citations;
 
-    public PersonService(EntityManager em, Lookup lookup, Citations citations, SecurityIdentity identity) {
+    public PersonService(Citations citations, SecurityIdentity identity) {
         super(NodeType.PERSON, Person::new, identity);
-        this.em = em;
-        this.lookup = lookup;
         this.citations = citations;
     }
 

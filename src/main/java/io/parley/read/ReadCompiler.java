@@ -212,9 +212,25 @@ public final class ReadCompiler {
             pairs.add(pair(child, keys, value));
         }
         String a = page.alias();
+        // A row's cursor is built only when one is selected: base64url over every row of every page otherwise.
+        Sql cursor = selectsCursor(field) ? Sql.of(", ", page.cursor(), " as cursor_") : Sql.EMPTY;
         return Sql.of("with " + rows + " as (", page.rows(), "), " + ranked + " as (select " + a + ".*, row_number() over"
-                + " (order by " + page.order() + ") as rank_, ", page.cursor(), " as cursor_ from " + rows + " " + a
-                + ") select ", jsonObject(pairs));
+                + " (order by " + page.order() + ") as rank_", cursor, " from " + rows + " " + a + ") select ",
+                jsonObject(pairs));
+    }
+
+    /** Whether a connection selects an edge's cursor or pageInfo's start or end cursor. */
+    private static boolean selectsCursor(ExecutableNormalizedField connection) {
+        for (ExecutableNormalizedField child : connection.getChildren()) {
+            for (ExecutableNormalizedField grandchild : child.getChildren()) {
+                String name = grandchild.getName();
+                if (child.getName().equals("edges") && name.equals("cursor")
+                        || child.getName().equals("pageInfo") && (name.equals("startCursor") || name.equals("endCursor"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Sql edge(ExecutableNormalizedField edges, Row row) {

@@ -7,7 +7,6 @@ import jakarta.persistence.Transient;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.parley.db.Lookup;
 
 /** A source backing one fact, with the passage that supports it. */
 @Embeddable
@@ -19,13 +18,9 @@ public class Citation {
 
     private String excerpt;
 
-    /** Loaded with the citation (see {@link #SOURCE}); never stored through this field. */
+    /** Declares {@code Citation.source} in the schema; its value is read by {@code SourceReads}, never set here. */
     @Transient
     private Source source;
-
-    /** How citation loaders fetch each citation's source in the same statement. */
-    public static final Lookup.Reference<Citation, Source> SOURCE = new Lookup.Reference<>("sourceKey", Source.class,
-            (citation, source) -> citation.source = source);
 
     protected Citation() {
     }

@@ -1,12 +1,10 @@
 package io.parley.statement;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
-import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Filters;
 import io.parley.sql.Sql;
@@ -27,19 +25,15 @@ public class StatementService extends RecordService<Statement, StatementInput> {
 
     static final Ordering MOST_RECENT = new Ordering("SAID_ON_DESC", "s.said_on", Ordering.Kind.DATE, true);
 
-    private final EntityManager em;
-    private final Lookup lookup;
     private final Citations citations;
     private final ChangeEvents events;
     private final PersonService people;
     private final TalkService talks;
     private final TrackService tracks;
 
-    public StatementService(EntityManager em, Lookup lookup, Citations citations, ChangeEvents events,
+    public StatementService(Citations citations, ChangeEvents events,
             PersonService people, TalkService talks, TrackService tracks, SecurityIdentity identity) {
         super(NodeType.STATEMENT, Statement::new, identity);
-        this.em = em;
-        this.lookup = lookup;
         this.citations = citations;
         this.events = events;
         this.people = people;

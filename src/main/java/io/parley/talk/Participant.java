@@ -8,7 +8,6 @@ import jakarta.persistence.Transient;
 
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.parley.db.Lookup;
 import io.parley.person.Person;
 
 @Embeddable
@@ -22,13 +21,10 @@ public class Participant {
     @Column(name = "envoy_id")
     private Long envoyKey;
 
-    /** Loaded with the participant (see {@link #PERSON}); never stored through this field. */
+    /** Declares {@code Participant.person} in the schema; its value is read by {@code TalkReads}, never set here. */
     @Transient
     private Person person;
 
-    /** How participant loaders fetch each participant's person in the same statement. */
-    static final Lookup.Reference<Participant, Person> PERSON = new Lookup.Reference<>("personKey", Person.class,
-            (participant, person) -> participant.person = person);
 
     protected Participant() {
     }

@@ -11,12 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
-import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Filters;
 import io.parley.sql.Sql;
@@ -55,19 +53,15 @@ public class TalkService extends RecordService<Talk, TalkInput> {
 
     private static final Ordering MOST_RECENT = DESCENDING.get(TalkOrderField.DATE);
 
-    private final EntityManager em;
-    private final Lookup lookup;
     private final Citations citations;
     private final ChangeEvents events;
     private final TrackService tracks;
     private final PersonService people;
     private final EnvoyService envoys;
 
-    public TalkService(EntityManager em, Lookup lookup, Citations citations, ChangeEvents events, TrackService tracks,
+    public TalkService(Citations citations, ChangeEvents events, TrackService tracks,
             PersonService people, EnvoyService envoys, SecurityIdentity identity) {
         super(NodeType.TALK, Talk::new, identity);
-        this.em = em;
-        this.lookup = lookup;
         this.citations = citations;
         this.events = events;
         this.tracks = tracks;

@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
-import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.RecordService;
 import io.parley.common.Inputs;
@@ -22,14 +20,10 @@ public class TrackService extends RecordService<Track, TrackInput> {
 
     static final Ordering BY_NAME = new Ordering("name", "t.name", Ordering.Kind.TEXT, false);
 
-    private final EntityManager em;
-    private final Lookup lookup;
     private final Citations citations;
 
-    public TrackService(EntityManager em, Lookup lookup, Citations citations, SecurityIdentity identity) {
+    public TrackService(Citations citations, SecurityIdentity identity) {
         super(NodeType.TRACK, Track::new, identity);
-        this.em = em;
-        this.lookup = lookup;
         this.citations = citations;
     }
 

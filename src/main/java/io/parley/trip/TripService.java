@@ -1,12 +1,10 @@
 package io.parley.trip;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
-import io.parley.db.Lookup;
 import io.parley.db.Ordering;
 import io.parley.db.Filters;
 import io.parley.sql.Sql;
@@ -25,17 +23,13 @@ public class TripService extends RecordService<Trip, TripInput> {
 
     static final Ordering BY_KEY = new Ordering("id", "r.id", Ordering.Kind.NUMBER, false);
 
-    private final EntityManager em;
-    private final Lookup lookup;
     private final Citations citations;
     private final EnvoyService envoys;
     private final TalkService talks;
 
-    public TripService(EntityManager em, Lookup lookup, Citations citations, EnvoyService envoys, TalkService talks,
+    public TripService(Citations citations, EnvoyService envoys, TalkService talks,
             SecurityIdentity identity) {
         super(NodeType.TRIP, Trip::new, identity);
-        this.em = em;
-        this.lookup = lookup;
         this.citations = citations;
         this.envoys = envoys;
         this.talks = talks;

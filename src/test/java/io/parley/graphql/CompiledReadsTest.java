@@ -13,9 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,9 +44,6 @@ class CompiledReadsTest {
             + " participants { role person { " + PERSON + " envoyAppointments { " + ENVOY + " } } asEnvoy { " + ENVOY
             + " } } outcomes { " + OUTCOME + " } statements { " + STATEMENT + " } " + CITATION;
     private static final String PAGE = "totalCount pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor }";
-
-    @Inject
-    SessionFactory sessionFactory;
 
     @Test
     void everyListAnswersAsTheGeneralPathDoes() {
