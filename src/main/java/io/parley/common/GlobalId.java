@@ -2,6 +2,7 @@ package io.parley.common;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * Opaque IDs that are unique across all types: base64url of {@code Type:key}. Clients must not
@@ -12,6 +13,8 @@ public record GlobalId(NodeType type, long key) {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final int MAX_LENGTH = 64;
+    /** A record key as an ID writes it: 1 to 19 digits, no leading zero (compiled once: IDs are decoded on every read by id). */
+    private static final Pattern KEY = Pattern.compile("[1-9][0-9]{0,18}");
 
     public static String encode(NodeType type, long key) {
         return ENCODER.encodeToString((type.label() + ":" + key).getBytes(StandardCharsets.UTF_8));
@@ -57,7 +60,7 @@ public record GlobalId(NodeType type, long key) {
         }
         NodeType type = NodeType.ofLabel(text.substring(0, colon));
         String digits = text.substring(colon + 1);
-        if (type == null || !digits.matches("[1-9][0-9]{0,18}")) {
+        if (type == null || !KEY.matcher(digits).matches()) {
             return null;
         }
         try {

@@ -2,6 +2,7 @@ package io.parley.read;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,7 +25,7 @@ import graphql.normalized.ExecutableNormalizedOperation;
  * A whole query operation answered with one SQL statement, asked before SmallRye GraphQL by the
  * HTTP endpoint (for POST, GET and persisted queries alike): parsed and validated against the
  * served schema (documents are cached), held to the same {@link QueryLimits}, compiled by
- * {@link ReadCompiler} and answered with the JSON PostgreSQL builds, without SmallRye's
+ * {@link ReadCompiler} (operations asked again are planned once: {@link OperationPlans}) and answered with the JSON PostgreSQL builds, without SmallRye's
  * execution. Anything else (mutations, introspection) and anything that goes wrong on the way
  * (invalid documents, refused limits, bad arguments, reads needing a role the caller lacks, a
  * database error) goes to SmallRye, whose Query fields are answered from the same definitions
@@ -40,6 +41,7 @@ public class CompiledReads {
     private final QueryLimits limits;
     private final Documents documents;
     private final Reads reads;
+    private final OperationPlans plans = new OperationPlans();
 
     public CompiledReads(@ConfigProperty(name = "parley.graphql.compiled-reads") boolean enabled,
             @ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader,
@@ -56,17 +58,20 @@ public class CompiledReads {
      * it. The caller has already checked the request's shape and that it is a read.
      */
     public Future<String> answer(RoutingContext request, String query, String operationName, Map<String, Object> variables) {
-        ExecutableNormalizedOperation operation = enabled ? plan(request, query, operationName, variables) : null;
-        if (operation == null) {
+        OperationPlans.Plan plan = enabled
+                ? plans.plan(OperationPlans.key(query, operationName, variables), () -> plan(query, operationName, variables))
+                : null;
+        if (plan == null) {
             return Future.succeededFuture();
         }
-        return request.vertx().executeBlocking(() -> run(operation, request), false)
+        request.put(ResponseExtensions.COST, plan.cost);
+        return request.vertx().executeBlocking(() -> run(plan, request), false)
                 .map(data -> data == null ? null : ResponseExtensions.compiledBody(request, data))
                 .otherwise((String) null);
     }
 
     /** The operation checked against the schema and the limits, or null when SmallRye should answer it. */
-    private ExecutableNormalizedOperation plan(RoutingContext request, String query, String operationName, Map<String, Object> variables) {
+    private OperationPlans.Plan plan(String query, String operationName, Map<String, Object> variables) {
         try {
             ReadCompiler.ReadModel model = reads.model();
             Documents.Parsed document = documents.parse(query);
@@ -75,8 +80,7 @@ public class CompiledReads {
             }
             ExecutableNormalizedOperation operation = limits.check(model.schema(), document.document,
                     operationName, variables);
-            request.put(ResponseExtensions.COST, QueryLimits.cost(operation, model.schema()));
-            return operation;
+            return new OperationPlans.Plan(operation, QueryLimits.cost(operation, model.schema()));
         } catch (RuntimeException refused) {
             // Bad variables or arguments, or a refused limit: SmallRye words the error.
             return null;
@@ -84,13 +88,14 @@ public class CompiledReads {
     }
 
     /** The operation's data as JSON, or null when SmallRye should answer. Runs on a worker thread. */
-    private String run(ExecutableNormalizedOperation operation, RoutingContext request) {
+    private String run(OperationPlans.Plan plan, RoutingContext request) {
         try {
             SecurityIdentity caller = QuarkusHttpUser.getSecurityIdentityBlocking(request, null);
             if (readsRequireReader && !ReadAccess.mayRead(caller)) {
                 return null;
             }
-            Sql statement = reads.compiler(caller).operation(operation);
+            Set<String> roles = caller == null || caller.isAnonymous() ? Set.of() : caller.getRoles();
+            Sql statement = plans.statement(plan, roles, () -> reads.compiler(caller).operation(plan.operation));
             LOG.debugf("compiled: %s", statement);
             return reads.json(statement);
         } catch (ReadCompiler.NotCompilable reason) {
