@@ -351,6 +351,54 @@ def to_ms(value):
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
+# CPU time, to say where a request's time goes: the server's processes and PostgreSQL's (every
+# process of the cluster, backends included), read from /proc before and after each measured run.
+# On a machine of 2 CPUs, what one request costs both in CPU bounds the requests per second.
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids):
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            pass  # a process that ended between listing and reading
+    return total / CLOCK_TICKS
+
+
+def group_pids(group):
+    """The processes of a server's process group (it runs in a session of its own)."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.getpgid(int(entry)) == group:
+                    pids.append(int(entry))
+            except ProcessLookupError:
+                pass
+    return pids
+
+
+def postgres_pids():
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/comm") as comm:
+                    if comm.read().strip() == "postgres":
+                        pids.append(int(entry))
+            except (FileNotFoundError, ProcessLookupError):
+                pass
+    return pids
+
+
+def cpu_now(group):
+    return {"server": cpu_seconds(group_pids(group)) if group else 0.0, "database": cpu_seconds(postgres_pids())}
+
+
 def port_is_free(url):
     """Nothing listens on the URL's port (any server: another run's PostgreSQL answers no HTTP)."""
     address = urllib.parse.urlsplit(url)
@@ -430,11 +478,15 @@ def run_server(server, known, expected):
             for _ in range(LOAD["repetitions"]):
                 psql("select pg_stat_statements_reset()")
                 before = statements_executed()
+                cpu_before = cpu_now(process.pid)
                 measured = wrk(spec["url"], text(query, server, known), LOAD["duration_s"], WORK)
+                cpu_after = cpu_now(process.pid)
                 measured["statements"] = (statements_executed() - before) / measured["requests"]
+                for side in ("server", "database"):
+                    measured[f"{side}_cpu_us"] = (cpu_after[side] - cpu_before[side]) / measured["requests"] * 1e6
                 runs.append(measured)
             results["queries"][query["name"]] = {key: statistics.median(r[key] for r in runs)
-                                                 for key in ("rps", "p50", "p99", "statements")}
+                                                 for key in ("rps", "p50", "p99", "statements", "server_cpu_us", "database_cpu_us")}
             print(f"{server} / {query['name']}: {results['queries'][query['name']]}", flush=True)
         results["rss_after_load"] = rss_mib(process.pid)
     finally:
@@ -455,13 +507,30 @@ def stop(process):
 
 
 def pgbench(query, known):
+    """The ceiling: transactions per second of the statement alone, and PostgreSQL's CPU per
+    transaction (read while pgbench's clients are still connected: their backends end with it)."""
     script = os.path.join(WORK, "pgbench.sql")
     with open(script, "w") as sql:
         sql.write(" ".join(text(query, "sql", known).split()) + "\n")
-    output = subprocess.run([CONFIG["pgbench"], "-n", "-h", "127.0.0.1", "-p", str(PG["port"]), "-U", PG["user"],
-                             "-c", str(LOAD["connections"]), "-j", "2", "-T", str(LOAD["duration_s"]), "-f", script, PG["database"]],
-                            check=True, capture_output=True, text=True, env=dict(os.environ, PGPASSWORD=PG["password"])).stdout
-    return float(re.search(r"tps = ([\d.]+)", output).group(1))
+    settle = 2
+    pgbench_run = subprocess.Popen([CONFIG["pgbench"], "-n", "-h", "127.0.0.1", "-p", str(PG["port"]), "-U", PG["user"],
+                                    "-c", str(LOAD["connections"]), "-j", "2", "-T", str(LOAD["duration_s"] + 2 * settle),
+                                    "-P", "1", "-f", script, PG["database"]],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   env=dict(os.environ, PGPASSWORD=PG["password"]))
+    time.sleep(settle)
+    before = cpu_seconds(postgres_pids())
+    time.sleep(LOAD["duration_s"])
+    used = cpu_seconds(postgres_pids()) - before
+    output, progress = pgbench_run.communicate()
+    if pgbench_run.returncode != 0:
+        raise RuntimeError(f"pgbench failed:\n{progress}")
+    # -P 1 reports each second's tps on stderr: those of the measured window count.
+    per_second = [float(tps) for tps in re.findall(r"progress: [\d.]+ s, ([\d.]+) tps", progress)]
+    window = per_second[settle:settle + LOAD["duration_s"]] or per_second
+    transactions = sum(window)
+    return {"tps": float(re.search(r"tps = ([\d.]+)", output).group(1)),
+            "database_cpu_us": used / transactions * 1e6 if transactions else 0.0}
 
 
 def ratio(parley, other, higher_is_better=True):
@@ -512,6 +581,10 @@ def main():
         "own for one SQL statement answering the same question (pgbench, same connections). Both servers returned",
         "the same answers to every query they share before the load began (the harness compares them); search and",
         "timeline, which PostGraphile has no equivalent of, were checked against their ceiling statement's answer.",
+        "CPU per request is the server's processes' and PostgreSQL's (all its processes) user and system time over",
+        "each measured run, divided by its requests (for the ceiling: PostgreSQL's per pgbench transaction, which plans",
+        "the statement each time as a client sending text does). With every process on the same CPUs, requests/s can",
+        "at most reach the CPUs' time over the server's, PostgreSQL's and the load generator's CPU per request.",
         "",
         "| Query | Measure | Parley | PostGraphile | Ratio | Database ceiling (pgbench) | Parley, of ceiling |",
         "|---|---|---|---|---|---|---|",
@@ -520,7 +593,7 @@ def main():
     for query in QUERIES:
         name = query["name"]
         ours, theirs = parley["queries"][name], postgraphile["queries"].get(name)
-        ceiling = ceilings[name]
+        ceiling = ceilings[name]["tps"]
 
         def cell(key, fmt):
             return fmt.format(theirs[key]) if theirs else "—"
@@ -533,6 +606,8 @@ def main():
             f"| | p50 latency, ms | {ours['p50']:.2f} | {cell('p50', '{:.2f}')} | {compared('p50', False)} | | |",
             f"| | p99 latency, ms | {ours['p99']:.2f} | {cell('p99', '{:.2f}')} | {compared('p99', False)} | | |",
             f"| | SQL statements / request | {ours['statements']:.2f} | {cell('statements', '{:.2f}')} | {compared('statements', False)} | 1 | |",
+            f"| | server CPU / request, µs | {ours['server_cpu_us']:.0f} | {cell('server_cpu_us', '{:.0f}')} | {compared('server_cpu_us', False)} | | |",
+            f"| | database CPU / request, µs | {ours['database_cpu_us']:.0f} | {cell('database_cpu_us', '{:.0f}')} | {compared('database_cpu_us', False)} | {ceilings[name]['database_cpu_us']:.0f} µs | |",
         ]
         of_ceiling = ours["rps"] / ceiling if ceiling else 0
         met = of_ceiling >= CEILING_TARGET
