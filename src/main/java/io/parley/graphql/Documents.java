@@ -37,6 +37,8 @@ public class Documents {
         public final Document document;
         final String syntaxError;
         private volatile Boolean valid;
+        /** Operation kinds by the operation name asked for ("" for none). */
+        private final Map<String, String> kinds = new ConcurrentHashMap<>(2);
 
         Parsed(Document document, String syntaxError) {
             this.document = document;
@@ -56,10 +58,18 @@ public class Documents {
             if (document == null) {
                 return null;
             }
+            // Asked on every request of a cached document; names that match no operation are not kept.
+            String key = operationName == null ? "" : operationName;
+            String known = kinds.get(key);
+            if (known != null) {
+                return known;
+            }
             List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
             for (OperationDefinition operation : operations) {
                 if (operationName == null ? operations.size() == 1 : operationName.equals(operation.getName())) {
-                    return operation.getOperation().name().toLowerCase(Locale.ROOT);
+                    String kind = operation.getOperation().name().toLowerCase(Locale.ROOT);
+                    kinds.put(key, kind);
+                    return kind;
                 }
             }
             return null;

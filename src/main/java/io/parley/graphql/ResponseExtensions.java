@@ -69,11 +69,15 @@ public class ResponseExtensions extends SimplePerformantInstrumentation {
 
     /** The compiled path's response: PostgreSQL's {@code data} and the same extensions the general path gives. */
     public static String compiledBody(RoutingContext request, String data) {
-        JsonObject extensions = new JsonObject().put("cost", request.<Long> get(COST));
+        Long cost = request.get(COST);
         Map<String, Object> more = request.get(EXTENSIONS);
-        if (more != null) {
-            more.forEach(extensions::put);
+        if (more == null) {
+            // Most reads carry only their cost: a number needs no JSON encoder (Jackson's was 9% of
+            // the event loop's samples for a page of 50 talks).
+            return "{\"data\":" + data + ",\"extensions\":{\"cost\":" + cost + "}}";
         }
+        JsonObject extensions = new JsonObject().put("cost", cost);
+        more.forEach(extensions::put);
         return "{\"data\":" + data + ",\"extensions\":" + extensions.encode() + "}";
     }
 }
