@@ -16,11 +16,12 @@ public class Citation {
     @Column(name = "source_id", nullable = false)
     private Long sourceKey;
 
-    private String excerpt;
+    public String excerpt;
 
     /** Declares {@code Citation.source} in the schema; its value is read by {@code SourceReads}, never set here. */
     @Transient
-    private Source source;
+    @NonNull
+    public Source source;
 
     protected Citation() {
     }
@@ -32,14 +33,5 @@ public class Citation {
 
     Long sourceKey() {
         return sourceKey;
-    }
-
-    public String getExcerpt() {
-        return excerpt;
-    }
-
-    @NonNull
-    public Source getSource() {
-        return source;
     }
 }
