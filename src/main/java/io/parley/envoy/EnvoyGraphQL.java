@@ -23,8 +23,6 @@ public class EnvoyGraphQL {
         this.envoys = envoys;
     }
 
-
-
     @Mutation
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull

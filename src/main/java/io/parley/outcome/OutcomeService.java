@@ -64,13 +64,6 @@ public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
                 .where(f.to, to -> Filters.endsBy("o.date", "o.date_end", to));
     }
 
-
-
-
-
-
-
-
     @Transactional
     public Outcome record(OutcomeInput input) {
         return announced(created(input));

@@ -44,8 +44,6 @@ public class PersonService extends RecordService<Person, PersonInput> {
                 " or exists (select 1 from unnest(" + alias + ".aliases) a where a ilike ", Sql.value(pattern), "))");
     }
 
-
-
     @Transactional
     public Person create(PersonInput input) {
         return created(input);

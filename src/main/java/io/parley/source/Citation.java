@@ -7,7 +7,6 @@ import jakarta.persistence.Transient;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-
 /** A source backing one fact, with the passage that supports it. */
 @Embeddable
 @Description("A source backing one fact, with the passage that supports it.")

@@ -66,9 +66,6 @@ public class StatementService extends RecordService<Statement, StatementInput> {
                         text -> Filters.textMatches("s", "fold(s.quote)", text));
     }
 
-
-
-
     /** Records a statement and announces it to subscribers once the transaction commits. */
     @Transactional
     public Statement record(StatementInput input) {

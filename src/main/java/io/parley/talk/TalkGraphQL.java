@@ -59,5 +59,4 @@ public class TalkGraphQL {
     public String deleteTalk(@NonNull @Id String id) {
         return talks.delete(id);
     }
-
 }

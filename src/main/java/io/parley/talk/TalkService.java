@@ -118,8 +118,6 @@ public class TalkService extends RecordService<Talk, TalkInput> {
                         text -> Filters.textMatches("t", "fold(t.title)", text));
     }
 
-
-
     @Transactional
     public Talk record(TalkInput input) {
         return announced(created(input));

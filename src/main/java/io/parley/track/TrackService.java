@@ -31,7 +31,6 @@ public class TrackService extends RecordService<Track, TrackInput> {
         return new ListQuery("track", "t").ordered(BY_NAME);
     }
 
-
     @Transactional
     public Track create(TrackInput input) {
         return created(input);

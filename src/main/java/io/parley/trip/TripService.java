@@ -55,9 +55,6 @@ public class TripService extends RecordService<Trip, TripInput> {
                 .where(f.to, to -> Sql.of("coalesce(r.arrived_on, r.departed_on) <= ", Sql.value(to)));
     }
 
-
-
-
     @Transactional
     public Trip record(TripInput input) {
         return created(input);
