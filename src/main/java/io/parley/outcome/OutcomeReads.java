@@ -34,8 +34,7 @@ public class OutcomeReads implements JsonReads {
                 .many("outcomes", "Outcome", (talk, x, l) -> new Related(Sql.sql("outcome_talk " + l + " join outcome " + x
                         + " on " + x + ".id = " + l + ".outcome_id"), Sql.of(l + ".talk_id = ", talk.id()), Sql.sql(x + ".id"))));
         registry.shape(JsonShape.of("Track", null)
-                .field("outcomes", (compiler, track, field) -> Sql.of("(",
-                        compiler.connection(outcomes.ofTrack(track.id()), field), ")")));
+                .connection("outcomes", track -> outcomes.ofTrack(track.id())));
         registry.root("outcome", (compiler, field) -> compiler.byId(NodeType.OUTCOME, field));
         registry.root("outcomes", (compiler, field) -> compiler.connection(
                 outcomes.listing(compiler.argument(field, "filter", OutcomeFilter.class)), field));

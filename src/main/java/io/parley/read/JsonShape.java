@@ -8,6 +8,7 @@ import java.util.function.Function;
 import graphql.normalized.ExecutableNormalizedField;
 
 import io.parley.common.NodeType;
+import io.parley.db.Listing;
 import io.parley.sql.Sql;
 
 /**
@@ -135,6 +136,20 @@ public final class JsonShape {
     /** The record of {@code targetType} whose id is in {@code keyColumn}; null when the column is. */
     public JsonShape one(String field, String targetType, String keyColumn) {
         return field(field, (compiler, row, selection) -> compiler.one(targetType, row, row.column(keyColumn), selection));
+    }
+
+    /**
+     * The record of whichever type {@code typeColumn} names (a union's or an interface's member)
+     * whose id is in {@code keyColumn}.
+     */
+    public JsonShape oneOf(String field, String typeColumn, String keyColumn) {
+        return field(field, (compiler, row, selection) -> compiler.polymorphic(row.column(typeColumn), row.column(keyColumn),
+                selection));
+    }
+
+    /** A connection (a page, its cursors and count) over a list of records related to the row. */
+    public JsonShape connection(String field, Function<Row, Listing> listing) {
+        return field(field, (compiler, row, selection) -> Sql.of("(", compiler.connection(listing.apply(row), selection), ")"));
     }
 
     /** The records of {@code targetType} related to the row, as a list. */

@@ -30,8 +30,7 @@ public class StatementReads implements JsonReads {
                 .many("statements", "Statement", (talk, x, l) -> new Related(Sql.sql("statement " + x),
                         Sql.of(x + ".talk_id = ", talk.id()), Sql.sql(x + ".said_on desc, " + x + ".id desc"))));
         registry.shape(JsonShape.of("Person", null)
-                .field("statements", (compiler, person, field) -> Sql.of("(",
-                        compiler.connection(statements.ofSpeaker(person.id()), field), ")")));
+                .connection("statements", person -> statements.ofSpeaker(person.id())));
         registry.root("statement", (compiler, field) -> compiler.byId(NodeType.STATEMENT, field));
         registry.root("statements", (compiler, field) -> compiler.connection(
                 statements.listing(compiler.argument(field, "filter", StatementFilter.class)), field));

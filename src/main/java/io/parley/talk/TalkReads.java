@@ -47,16 +47,13 @@ public class TalkReads implements JsonReads {
                 .column("month", "grp")
                 .column("count", "n"));
         registry.shape(JsonShape.of("Person", null)
-                .field("talks", (compiler, person, field) -> Sql.of("(",
-                        compiler.connection(talks.ofParticipant(person.id()), field), ")"))
+                .connection("talks", person -> talks.ofParticipant(person.id()))
                 .field("counterparts", (compiler, person, field) -> Sql.of("(",
                         compiler.list("Counterpart", x -> counterparts(person.id()), TalkReads::counterpartOrder, field), ")")));
         registry.shape(JsonShape.of("Envoy", null)
-                .field("talks", (compiler, envoy, field) -> Sql.of("(",
-                        compiler.connection(talks.ofEnvoy(envoy.id()), field), ")")));
+                .connection("talks", envoy -> talks.ofEnvoy(envoy.id())));
         registry.shape(JsonShape.of("Track", null)
-                .field("talks", (compiler, track, field) -> Sql.of("(",
-                        compiler.connection(talks.ofTrack(track.id()), field), ")")));
+                .connection("talks", track -> talks.ofTrack(track.id())));
         registry.root("talk", (compiler, field) -> compiler.byId(NodeType.TALK, field));
         registry.root("talks", (compiler, field) -> compiler.connection(talks.listing(
                 compiler.argument(field, "filter", TalkFilter.class),

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.read.JsonReads;
 import io.parley.read.JsonShape;
-import io.parley.sql.Sql;
 import io.parley.common.NodeType;
 
 /** Envoys' trips, as compiled reads read them. */
@@ -26,8 +25,7 @@ public class TripReads implements JsonReads {
                 .linked("talks", "Talk", "talk", "trip_talk", "trip_id", "talk_id")
                 .owned("citations", "Citation", "citation", "trip_id"));
         registry.shape(JsonShape.of("Envoy", null)
-                .field("trips", (compiler, envoy, field) -> Sql.of("(",
-                        compiler.connection(trips.ofEnvoy(envoy.id()), field), ")")));
+                .connection("trips", envoy -> trips.ofEnvoy(envoy.id())));
         registry.root("trip", (compiler, field) -> compiler.byId(NodeType.TRIP, field));
         registry.root("trips", (compiler, field) -> compiler.connection(
                 trips.listing(compiler.argument(field, "filter", TripFilter.class)), field));
