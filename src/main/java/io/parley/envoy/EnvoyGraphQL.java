@@ -27,7 +27,7 @@ public class EnvoyGraphQL {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Envoy appointEnvoy(@NonNull EnvoyInput input) {
-        return envoys.appoint(input);
+        return envoys.create(input);
     }
 
     @Mutation

@@ -51,11 +51,6 @@ public class EnvoyService extends RecordService<Envoy, EnvoyInput> {
     }
 
     @Transactional
-    public Envoy appoint(EnvoyInput input) {
-        return created(input);
-    }
-
-    @Transactional
     public Envoy endMandate(String id, LocalDate endDate) {
         Envoy envoy = forUpdate(id, null);
         Inputs.notBefore("endDate", endDate, envoy.startDate, "the mandate's startDate " + envoy.startDate);

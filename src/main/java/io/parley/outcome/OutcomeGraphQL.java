@@ -41,7 +41,7 @@ public class OutcomeGraphQL {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Outcome recordOutcome(@NonNull OutcomeInput input) {
-        return outcomes.record(input);
+        return outcomes.create(input);
     }
 
     @Mutation

@@ -41,7 +41,7 @@ public class StatementGraphQL {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Statement recordStatement(@NonNull StatementInput input) {
-        return statements.record(input);
+        return statements.create(input);
     }
 
     @Mutation

@@ -67,9 +67,10 @@ public class StatementService extends RecordService<Statement, StatementInput> {
     }
 
     /** Records a statement and announces it to subscribers once the transaction commits. */
+    @Override
     @Transactional
-    public Statement record(StatementInput input) {
-        Statement statement = created(input);
+    public Statement create(StatementInput input) {
+        Statement statement = super.create(input);
         events.publish(NodeType.STATEMENT, statement.key(), statement.trackKey);
         return statement;
     }

@@ -41,7 +41,7 @@ public class TalkGraphQL {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Talk recordTalk(@NonNull TalkInput input) {
-        return talks.record(input);
+        return talks.create(input);
     }
 
     @Mutation

@@ -24,7 +24,7 @@ public class TripGraphQL {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Trip recordTrip(@NonNull TripInput input) {
-        return trips.record(input);
+        return trips.create(input);
     }
 
     @Mutation
