@@ -39,6 +39,12 @@ export class View extends LitElement {
     return loading ? html`<div aria-busy="true">${body}</div>` : body;
   }
 
+  /** Stops the live updates the view listens to (this.stop) once it leaves the page. */
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.stop?.();
+  }
+
   reload() {}
 
   /** Announces that the first view has rendered (the browser tests read this mark). */

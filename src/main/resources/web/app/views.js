@@ -30,6 +30,14 @@ const citationList = (citations) => citations.length
 
 const CITATIONS = 'citations { excerpt source { id publisher title publishedOn url } }';
 
+/** The page of one record: loaded again whenever its id changes. */
+class RecordView extends View {
+  static properties = { id: {} };
+  willUpdate(changed) {
+    if (changed.has('id')) this.reload();
+  }
+}
+
 /** Refreshes a view whenever any of the live events arrives and test(data) says it matters. */
 function listen(view, events, test) {
   const stops = events.map(([document, field]) => subscribe(document, {}, (data) => {
@@ -57,10 +65,6 @@ class HomeView extends View {
     super.connectedCallback();
     this.reload();
     this.stop = listen(this, [[TALK_EVENT, 'talkRecorded']], () => true);
-  }
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.stop?.();
   }
   reload() {
     this.load(() => query(HOME));
@@ -141,20 +145,12 @@ const metText = (talk) => (talk ? dateText(talk.date, talk.datePrecision) : '—
 
 const span = (from, to) => (from || to ? `${from ? dateText(from) : '?'} – ${to ? dateText(to) : 'today'}` : '');
 
-class PersonView extends View {
-  static properties = { id: {} };
-  willUpdate(changed) {
-    if (changed.has('id')) this.reload();
-  }
+class PersonView extends RecordView {
   connectedCallback() {
     super.connectedCallback();
     const mine = (records) => records.some((p) => p.person?.id === this.id || p.id === this.id);
     this.stop = listen(this, [[TALK_EVENT, 'talkRecorded'], [STATEMENT_EVENT, 'statementRecorded']],
       (r) => mine(r.participants || []) || r.speaker?.id === this.id);
-  }
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.stop?.();
   }
   reload() {
     this.load(() => query(PERSON, { id: this.id }));
@@ -211,19 +207,11 @@ export const TALK = `query Talk($id: ID!) { talk(id: $id) { id version title dat
     ${CITATIONS} }
   history(id: $id) { number action at actor changes { field from to } } }`;
 
-class TalkView extends View {
-  static properties = { id: {} };
-  willUpdate(changed) {
-    if (changed.has('id')) this.reload();
-  }
+class TalkView extends RecordView {
   connectedCallback() {
     super.connectedCallback();
     this.stop = listen(this, [[TALK_EVENT, 'talkRecorded'], [OUTCOME_EVENT, 'outcomeRecorded'], [STATEMENT_EVENT, 'statementRecorded']],
       (r) => r.id === this.id || r.talk?.id === this.id || (r.talks || []).some((t) => t.id === this.id));
-  }
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.stop?.();
   }
   reload() {
     this.load(() => query(TALK, { id: this.id }));
@@ -283,18 +271,10 @@ const TRACK = `query Track($id: ID!) { track(id: $id) { id name status parties s
   talkActivity(filter: {trackIds: [$id]}) { month count }
   timeline(trackId: $id, first: 100) { date datePrecision item { ${TIMELINE_ITEM} } } }`;
 
-class TrackView extends View {
-  static properties = { id: {} };
-  willUpdate(changed) {
-    if (changed.has('id')) this.reload();
-  }
+class TrackView extends RecordView {
   connectedCallback() {
     super.connectedCallback();
     this.stop = listen(this, [[TALK_EVENT, 'talkRecorded'], [OUTCOME_EVENT, 'outcomeRecorded']], (r) => r.track?.id === this.id);
-  }
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.stop?.();
   }
   reload() {
     this.load(() => query(TRACK, { id: this.id }));
@@ -339,11 +319,7 @@ const SOURCE = `query Source($id: ID!) { source(id: $id) { id publisher title ur
     ... on Envoy { title person { id name } citations { excerpt source { id } } }
     ... on Trip { destination { name } envoy { person { id name } } talks { id } citations { excerpt source { id } } } } } }`;
 
-class SourceView extends View {
-  static properties = { id: {} };
-  willUpdate(changed) {
-    if (changed.has('id')) this.reload();
-  }
+class SourceView extends RecordView {
   reload() {
     this.load(() => query(SOURCE, { id: this.id }));
   }

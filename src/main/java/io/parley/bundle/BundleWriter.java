@@ -1,6 +1,8 @@
 package io.parley.bundle;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,6 +17,7 @@ import io.parley.envoy.EnvoyService;
 import io.parley.common.ApiException;
 import io.parley.errors.ErrorMapping;
 import io.parley.common.GlobalId;
+import io.parley.db.RecordService;
 import io.parley.sql.Sql;
 import io.parley.outcome.OutcomeInput;
 import io.parley.outcome.OutcomeService;
@@ -41,27 +44,32 @@ import io.parley.trip.TripService;
 class BundleWriter {
 
     private final EntityManager em;
-    private final SourceService sources;
-    private final PersonService people;
-    private final TrackService tracks;
-    private final EnvoyService envoys;
-    private final TalkService talks;
-    private final TripService trips;
-    private final OutcomeService outcomes;
-    private final StatementService statements;
+    /** The service that writes each type, and the input it writes from. */
+    private final Map<RecordType, Writer<?>> writers = new EnumMap<>(RecordType.class);
 
     BundleWriter(EntityManager em, SourceService sources, PersonService people, TrackService tracks,
             EnvoyService envoys, TalkService talks, TripService trips, OutcomeService outcomes,
             StatementService statements) {
         this.em = em;
-        this.sources = sources;
-        this.people = people;
-        this.tracks = tracks;
-        this.envoys = envoys;
-        this.talks = talks;
-        this.trips = trips;
-        this.outcomes = outcomes;
-        this.statements = statements;
+        writers.put(RecordType.SOURCE, new Writer<>(sources, SourceInput.class));
+        writers.put(RecordType.PERSON, new Writer<>(people, PersonInput.class));
+        writers.put(RecordType.TRACK, new Writer<>(tracks, TrackInput.class));
+        writers.put(RecordType.ENVOY, new Writer<>(envoys, EnvoyInput.class));
+        writers.put(RecordType.TALK, new Writer<>(talks, TalkInput.class));
+        writers.put(RecordType.TRIP, new Writer<>(trips, TripInput.class));
+        writers.put(RecordType.OUTCOME, new Writer<>(outcomes, OutcomeInput.class));
+        writers.put(RecordType.STATEMENT, new Writer<>(statements, StatementInput.class));
+    }
+
+    /** A feature's service with the input class a bundle record is read as. */
+    private record Writer<I>(RecordService<?, I> service, Class<I> input) {
+        long create(ObjectNode record) {
+            return service.create(BundleJson.MAPPER.convertValue(record, input)).key();
+        }
+
+        void update(String id, ObjectNode record) {
+            service.update(id, BundleJson.MAPPER.convertValue(record, input), null);
+        }
     }
 
     ImportedRecord write(RecordType type, String ref, ObjectNode input, String path) {
@@ -70,7 +78,7 @@ class BundleWriter {
             ImportAction action;
             long key;
             if (existing == null) {
-                key = create(type, input);
+                key = writers.get(type).create(input);
                 action = ImportAction.CREATED;
             } else {
                 key = existing;
@@ -87,33 +95,10 @@ class BundleWriter {
         }
     }
 
-    private long create(RecordType type, ObjectNode input) {
-        return switch (type) {
-            case SOURCE -> sources.add(as(input, SourceInput.class)).key();
-            case PERSON -> people.create(as(input, PersonInput.class)).key();
-            case TRACK -> tracks.create(as(input, TrackInput.class)).key();
-            case ENVOY -> envoys.appoint(as(input, EnvoyInput.class)).key();
-            case TALK -> talks.record(as(input, TalkInput.class)).key();
-            case TRIP -> trips.record(as(input, TripInput.class)).key();
-            case OUTCOME -> outcomes.record(as(input, OutcomeInput.class)).key();
-            case STATEMENT -> statements.record(as(input, StatementInput.class)).key();
-        };
-    }
-
     private boolean updateIfChanged(RecordType type, long key, ObjectNode input) {
         String before = stored(type, key);
         sql("savepoint bundle_record");
-        String id = GlobalId.encode(type.nodeType, key);
-        switch (type) {
-            case SOURCE -> sources.update(id, as(input, SourceInput.class), null);
-            case PERSON -> people.update(id, as(input, PersonInput.class), null);
-            case TRACK -> tracks.update(id, as(input, TrackInput.class), null);
-            case ENVOY -> envoys.update(id, as(input, EnvoyInput.class), null);
-            case TALK -> talks.update(id, as(input, TalkInput.class), null);
-            case TRIP -> trips.update(id, as(input, TripInput.class), null);
-            case OUTCOME -> outcomes.update(id, as(input, OutcomeInput.class), null);
-            case STATEMENT -> statements.update(id, as(input, StatementInput.class), null);
-        }
+        writers.get(type).update(GlobalId.encode(type.nodeType, key), input);
         if (before.equals(stored(type, key))) {
             sql("rollback to savepoint bundle_record");
             em.clear();
@@ -200,9 +185,5 @@ class BundleWriter {
                 s.execute(statement);
             }
         });
-    }
-
-    private static <T> T as(ObjectNode input, Class<T> type) {
-        return BundleJson.MAPPER.convertValue(input, type);
     }
 }

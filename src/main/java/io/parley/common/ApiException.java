@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 
-
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.language.SourceLocation;

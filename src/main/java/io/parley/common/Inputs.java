@@ -119,27 +119,20 @@ public final class Inputs {
 
     /** Trimmed, distinct, non-blank strings; null for an absent list. */
     public static List<String> strings(String field, Collection<String> values, int max) {
-        if (values == null) {
-            return null;
-        }
-        size(field, values);
-        Set<String> result = new LinkedHashSet<>();
-        int index = 0;
-        for (String value : values) {
-            result.add(required(field + "[" + index++ + "]", value, max));
-        }
-        return new ArrayList<>(result);
+        List<String> each = each(field, values, (element, value) -> required(element, value, max));
+        return each == null ? null : new ArrayList<>(new LinkedHashSet<>(each));
     }
 
     /** Converts each element, naming it by index; null for an absent list. */
-    public static <T, R> List<R> each(String field, List<T> values, BiFunction<String, T, R> convert) {
+    public static <T, R> List<R> each(String field, Collection<T> values, BiFunction<String, T, R> convert) {
         if (values == null) {
             return null;
         }
         size(field, values);
         List<R> result = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            result.add(convert.apply(field + "[" + i + "]", values.get(i)));
+        int index = 0;
+        for (T value : values) {
+            result.add(convert.apply(field + "[" + index++ + "]", value));
         }
         return result;
     }

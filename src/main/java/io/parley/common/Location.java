@@ -12,12 +12,14 @@ import io.parley.common.Inputs;
 @Embeddable
 public class Location {
 
-    private String name;
-    private String city;
-    private String countryCode;
-    private Double latitude;
-    private Double longitude;
-    private Integer geonamesId;
+    @NonNull
+    public String name;
+    public String city;
+    public String countryCode;
+    public Double latitude;
+    public Double longitude;
+    @Description("The place's GeoNames ID (https://www.geonames.org/<id>), when known.")
+    public Integer geonamesId;
 
     protected Location() {
     }
@@ -41,31 +43,5 @@ public class Location {
         }
         location.geonamesId = input.geonamesId;
         return location;
-    }
-
-    @NonNull
-    public String getName() {
-        return name;
-    }
-
-    public String getCity() {
-        return city;
-    }
-
-    public String getCountryCode() {
-        return countryCode;
-    }
-
-    public Double getLatitude() {
-        return latitude;
-    }
-
-    public Double getLongitude() {
-        return longitude;
-    }
-
-    @Description("The place's GeoNames ID (https://www.geonames.org/<id>), when known.")
-    public Integer getGeonamesId() {
-        return geonamesId;
     }
 }

@@ -69,7 +69,8 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
     }
 
     /** Stores a new record made from the input. */
-    protected E created(I input) {
+    @Transactional
+    public E create(I input) {
         E record = apply(newRecord.get(), input);
         nameWriter();
         persistAndFlush(record);

@@ -32,17 +32,23 @@ public class Envoy extends VersionedEntity implements Node, SearchResult {
     @Column(name = "person_id", nullable = false)
     Long personKey;
     @Column(nullable = false)
-    String title;
+    @NonNull
+    @Description("e.g. United States Special Envoy to the Middle East.")
+    public String title;
     @Column(nullable = false)
-    String represents;
+    @NonNull
+    @Description("ISO 3166-1 alpha-2 code of the state the envoy represents.")
+    public String represents;
     @Column(name = "appointed_by_id")
     Long appointedByKey;
-    String mandate;
-    LocalDate announcedOn;
+    @Description("Region or portfolio, e.g. Middle East; Ukraine and Russia; investment and economic affairs.")
+    public String mandate;
+    public LocalDate announcedOn;
     @Enumerated(EnumType.STRING)
-    DatePrecision announcedOnPrecision;
-    LocalDate startDate;
-    LocalDate endDate;
+    @Description("How much of announcedOn is known.")
+    public DatePrecision announcedOnPrecision;
+    public LocalDate startDate;
+    public LocalDate endDate;
 
     @ElementCollection
     @CollectionTable(name = "citation", joinColumns = @JoinColumn(name = "envoy_id"))
@@ -56,39 +62,5 @@ public class Envoy extends VersionedEntity implements Node, SearchResult {
 
     public Long personKey() {
         return personKey;
-    }
-
-    @NonNull
-    @Description("e.g. United States Special Envoy to the Middle East.")
-    public String getTitle() {
-        return title;
-    }
-
-    @NonNull
-    @Description("ISO 3166-1 alpha-2 code of the state the envoy represents.")
-    public String getRepresents() {
-        return represents;
-    }
-
-    @Description("Region or portfolio, e.g. Middle East; Ukraine and Russia; investment and economic affairs.")
-    public String getMandate() {
-        return mandate;
-    }
-
-    public LocalDate getAnnouncedOn() {
-        return announcedOn;
-    }
-
-    @Description("How much of announcedOn is known.")
-    public DatePrecision getAnnouncedOnPrecision() {
-        return announcedOnPrecision;
-    }
-
-    public LocalDate getStartDate() {
-        return startDate;
-    }
-
-    public LocalDate getEndDate() {
-        return endDate;
     }
 }

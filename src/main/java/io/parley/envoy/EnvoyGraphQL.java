@@ -23,13 +23,11 @@ public class EnvoyGraphQL {
         this.envoys = envoys;
     }
 
-
-
     @Mutation
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Envoy appointEnvoy(@NonNull EnvoyInput input) {
-        return envoys.appoint(input);
+        return envoys.create(input);
     }
 
     @Mutation

@@ -22,17 +22,10 @@ public class EnvoyReads implements JsonReads {
     public void describe(Registry registry) {
         registry.shape(JsonShape.node(NodeType.ENVOY, "envoy")
                 .one("person", "Person", "person_id")
-                .column("title", "title")
-                .column("represents", "represents")
+                .columns("title", "represents", "mandate", "announcedOn", "announcedOnPrecision", "startDate", "endDate")
                 .one("appointedBy", "Person", "appointed_by_id")
-                .column("mandate", "mandate")
-                .column("announcedOn", "announced_on")
-                .column("announcedOnPrecision", "announced_on_precision")
-                .column("startDate", "start_date")
-                .column("endDate", "end_date")
                 .computed("active", row -> EnvoyService.active(row.alias()))
-                .many("citations", "Citation", (envoy, x, l) -> new Related(Sql.sql("citation " + x),
-                        Sql.of(x + ".envoy_id = ", envoy.id()), Sql.sql(x + ".ordinal"))));
+                .owned("citations", "Citation", "citation", "envoy_id"));
         registry.shape(JsonShape.of("Person", null)
                 .many("envoyAppointments", "Envoy", (person, x, l) -> new Related(Sql.sql("envoy " + x),
                         Sql.of(x + ".person_id = ", person.id()), Sql.sql(x + ".id"))));

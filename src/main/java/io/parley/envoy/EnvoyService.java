@@ -50,13 +50,6 @@ public class EnvoyService extends RecordService<Envoy, EnvoyInput> {
                 + alias + ".end_date is null or " + alias + ".end_date >= current_date))");
     }
 
-
-
-    @Transactional
-    public Envoy appoint(EnvoyInput input) {
-        return created(input);
-    }
-
     @Transactional
     public Envoy endMandate(String id, LocalDate endDate) {
         Envoy envoy = forUpdate(id, null);

@@ -20,10 +20,8 @@ public class HistoryReads implements JsonReads {
     @Override
     public void describe(Registry registry) {
         registry.shape(JsonShape.of("Revision", null)
-                .column("number", "number")
+                .columns("number", "actor", "action")
                 .dateTime("at", "at")
-                .column("actor", "actor")
-                .column("action", "action")
                 .field("changes", (compiler, revision, field) -> Sql.of("(", compiler.list("FieldChange",
                         x -> changes(revision), x -> Sql.sql(x + ".ordinal"), field), ")")));
         registry.shape(JsonShape.of("FieldChange", null)

@@ -9,9 +9,11 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("A number an outcome is measured by, e.g. 33 hostages freed.")
 public class Figure {
 
-    private String label;
-    private int value;
-    private boolean approximate;
+    @NonNull
+    public String label;
+    public int value;
+    @Description("true when the source gives the number loosely, e.g. \"nearly 2,000\".")
+    public boolean approximate;
 
     protected Figure() {
     }
@@ -20,19 +22,5 @@ public class Figure {
         this.label = label;
         this.value = value;
         this.approximate = approximate;
-    }
-
-    @NonNull
-    public String getLabel() {
-        return label;
-    }
-
-    public int getValue() {
-        return value;
-    }
-
-    @Description("true when the source gives the number loosely, e.g. \"nearly 2,000\".")
-    public boolean isApproximate() {
-        return approximate;
     }
 }

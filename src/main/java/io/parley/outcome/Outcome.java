@@ -30,16 +30,19 @@ public class Outcome extends VersionedEntity implements Node, SearchResult, Time
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    OutcomeKind kind;
+    @NonNull
+    public OutcomeKind kind;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    OutcomeStatus status;
+    @NonNull
+    public OutcomeStatus status;
     @Column(nullable = false)
-    String title;
-    String description;
-    LocalDate date;
+    @NonNull
+    public String title;
+    public String description;
+    public LocalDate date;
     @Enumerated(EnumType.STRING)
-    DatePrecision datePrecision;
+    public DatePrecision datePrecision;
     @Column(name = "track_id")
     Long trackKey;
 
@@ -78,32 +81,5 @@ public class Outcome extends VersionedEntity implements Node, SearchResult, Time
 
     public Long trackKey() {
         return trackKey;
-    }
-
-    @NonNull
-    public OutcomeKind getKind() {
-        return kind;
-    }
-
-    @NonNull
-    public OutcomeStatus getStatus() {
-        return status;
-    }
-
-    @NonNull
-    public String getTitle() {
-        return title;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public LocalDate getDate() {
-        return date;
-    }
-
-    public DatePrecision getDatePrecision() {
-        return datePrecision;
     }
 }

@@ -13,9 +13,6 @@ import io.parley.events.ChangeEvents;
 import io.parley.common.GraphQLBoundary;
 import io.parley.common.Roles;
 import io.parley.common.NodeType;
-import io.parley.person.PersonService;
-import io.parley.talk.TalkService;
-import io.parley.track.TrackService;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 
@@ -26,18 +23,11 @@ import io.smallrye.mutiny.Multi;
 public class OutcomeGraphQL {
 
     private final OutcomeService outcomes;
-    private final TalkService talks;
-    private final TrackService tracks;
-    private final PersonService people;
     private final ChangeEvents events;
 
-    public OutcomeGraphQL(OutcomeService outcomes, TalkService talks, TrackService tracks, PersonService people,
-            ChangeEvents events) {
-        this.events = events;
+    public OutcomeGraphQL(OutcomeService outcomes, ChangeEvents events) {
         this.outcomes = outcomes;
-        this.talks = talks;
-        this.tracks = tracks;
-        this.people = people;
+        this.events = events;
     }
 
     @Subscription
@@ -51,7 +41,7 @@ public class OutcomeGraphQL {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Outcome recordOutcome(@NonNull OutcomeInput input) {
-        return outcomes.record(input);
+        return outcomes.create(input);
     }
 
     @Mutation

@@ -21,33 +21,20 @@ public class OutcomeReads implements JsonReads {
     @Override
     public void describe(Registry registry) {
         registry.shape(JsonShape.node(NodeType.OUTCOME, "outcome")
-                .column("kind", "kind")
-                .column("status", "status")
-                .column("title", "title")
-                .column("description", "description")
-                .column("date", "date")
-                .column("datePrecision", "date_precision")
+                .columns("kind", "status", "title", "description", "date", "datePrecision")
                 .one("track", "Track", "track_id")
-                .many("talks", "Talk", (row, x, l) -> new Related(Sql.sql("outcome_talk " + l + " join talk " + x + " on " + x + ".id = " + l + ".talk_id"),
-                        Sql.of(l + ".outcome_id = ", row.id()), Sql.sql(l + ".ordinal")))
-                .many("figures", "Figure", (row, x, l) -> new Related(Sql.sql("outcome_figure " + x),
-                        Sql.of(x + ".outcome_id = ", row.id()), Sql.sql(x + ".ordinal")))
-                .many("beneficiaries", "Person", (row, x, l) -> new Related(Sql.sql("outcome_beneficiary " + l + " join person " + x + " on " + x + ".id = " + l + ".person_id"),
-                        Sql.of(l + ".outcome_id = ", row.id()), Sql.sql(l + ".ordinal")))
-                .many("creditedTo", "Person", (row, x, l) -> new Related(Sql.sql("outcome_credit " + l + " join person " + x + " on " + x + ".id = " + l + ".person_id"),
-                        Sql.of(l + ".outcome_id = ", row.id()), Sql.sql(l + ".ordinal")))
-                .many("citations", "Citation", (row, x, l) -> new Related(Sql.sql("citation " + x),
-                        Sql.of(x + ".outcome_id = ", row.id()), Sql.sql(x + ".ordinal"))));
+                .linked("talks", "Talk", "talk", "outcome_talk", "outcome_id", "talk_id")
+                .owned("figures", "Figure", "outcome_figure", "outcome_id")
+                .linked("beneficiaries", "Person", "person", "outcome_beneficiary", "outcome_id", "person_id")
+                .linked("creditedTo", "Person", "person", "outcome_credit", "outcome_id", "person_id")
+                .owned("citations", "Citation", "citation", "outcome_id"));
         registry.shape(JsonShape.of("Figure", "outcome_figure")
-                .column("label", "label")
-                .column("value", "value")
-                .column("approximate", "approximate"));
+                .columns("label", "value", "approximate"));
         registry.shape(JsonShape.of("Talk", null)
                 .many("outcomes", "Outcome", (talk, x, l) -> new Related(Sql.sql("outcome_talk " + l + " join outcome " + x
                         + " on " + x + ".id = " + l + ".outcome_id"), Sql.of(l + ".talk_id = ", talk.id()), Sql.sql(x + ".id"))));
         registry.shape(JsonShape.of("Track", null)
-                .field("outcomes", (compiler, track, field) -> Sql.of("(",
-                        compiler.connection(outcomes.ofTrack(track.id()), field), ")")));
+                .connection("outcomes", track -> outcomes.ofTrack(track.id())));
         registry.root("outcome", (compiler, field) -> compiler.byId(NodeType.OUTCOME, field));
         registry.root("outcomes", (compiler, field) -> compiler.connection(
                 outcomes.listing(compiler.argument(field, "filter", OutcomeFilter.class)), field));

@@ -64,16 +64,10 @@ public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
                 .where(f.to, to -> Filters.endsBy("o.date", "o.date_end", to));
     }
 
-
-
-
-
-
-
-
+    @Override
     @Transactional
-    public Outcome record(OutcomeInput input) {
-        return announced(created(input));
+    public Outcome create(OutcomeInput input) {
+        return announced(super.create(input));
     }
 
     @Override

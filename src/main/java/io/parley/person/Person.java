@@ -28,16 +28,20 @@ import io.parley.source.Citation;
 public class Person extends VersionedEntity implements Node, SearchResult {
 
     @Column(nullable = false)
-    String name;
+    @NonNull
+    public String name;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false)
-    List<String> aliases = new ArrayList<>();
+    @NonNull
+    public List<@NonNull String> aliases = new ArrayList<>();
 
-    LocalDate birthDate;
-    String countryCode;
-    String summary;
-    String wikidataId;
+    public LocalDate birthDate;
+    @Description("ISO 3166-1 alpha-2 code of the person's country, e.g. US, RU.")
+    public String countryCode;
+    public String summary;
+    @Description("Wikidata item id, e.g. Q7614318.")
+    public String wikidataId;
 
     @ElementCollection
     @CollectionTable(name = "person_position", joinColumns = @JoinColumn(name = "person_id"))
@@ -49,37 +53,8 @@ public class Person extends VersionedEntity implements Node, SearchResult {
     @OrderColumn(name = "ordinal")
     List<Citation> citations = new ArrayList<>();
 
-
     @Override
     protected NodeType nodeType() {
         return NodeType.PERSON;
-    }
-
-    @NonNull
-    public String getName() {
-        return name;
-    }
-
-    @NonNull
-    public List<@NonNull String> getAliases() {
-        return List.copyOf(aliases);
-    }
-
-    public LocalDate getBirthDate() {
-        return birthDate;
-    }
-
-    @Description("ISO 3166-1 alpha-2 code of the person's country, e.g. US, RU.")
-    public String getCountryCode() {
-        return countryCode;
-    }
-
-    public String getSummary() {
-        return summary;
-    }
-
-    @Description("Wikidata item id, e.g. Q7614318.")
-    public String getWikidataId() {
-        return wikidataId;
     }
 }

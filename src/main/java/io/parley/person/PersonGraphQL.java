@@ -21,8 +21,6 @@ public class PersonGraphQL {
         this.people = people;
     }
 
-
-
     @Mutation
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull

@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.parley.common.NodeType;
 import io.parley.read.JsonReads;
 import io.parley.read.JsonShape;
-import io.parley.read.JsonShape.Related;
-import io.parley.sql.Sql;
 
 /** The read definitions of people and their positions. */
 @ApplicationScoped
@@ -21,21 +19,11 @@ public class PersonReads implements JsonReads {
     @Override
     public void describe(Registry registry) {
         registry.shape(JsonShape.node(NodeType.PERSON, "person")
-                .column("name", "name")
-                .column("aliases", "aliases")
-                .column("birthDate", "birth_date")
-                .column("countryCode", "country_code")
-                .column("summary", "summary")
-                .column("wikidataId", "wikidata_id")
-                .many("positions", "Position", (person, x, l) -> new Related(Sql.sql("person_position " + x),
-                        Sql.of(x + ".person_id = ", person.id()), Sql.sql(x + ".ordinal")))
-                .many("citations", "Citation", (person, x, l) -> new Related(Sql.sql("citation " + x),
-                        Sql.of(x + ".person_id = ", person.id()), Sql.sql(x + ".ordinal"))));
+                .columns("name", "aliases", "birthDate", "countryCode", "summary", "wikidataId")
+                .owned("positions", "Position", "person_position", "person_id")
+                .owned("citations", "Citation", "citation", "person_id"));
         registry.shape(JsonShape.of("Position", "person_position")
-                .column("title", "title")
-                .column("organization", "organization")
-                .column("startDate", "start_date")
-                .column("endDate", "end_date"));
+                .columns("title", "organization", "startDate", "endDate"));
         registry.root("person", (compiler, field) -> compiler.byId(NodeType.PERSON, field));
         registry.root("people", (compiler, field) -> compiler.connection(
                 people.listing(compiler.argument(field, "filter", PersonFilter.class)), field));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
@@ -42,13 +41,6 @@ public class PersonService extends RecordService<Person, PersonInput> {
     public static io.parley.sql.Sql nameMatches(String alias, String pattern) {
         return Sql.of("(" + alias + ".name ilike ", Sql.value(pattern),
                 " or exists (select 1 from unnest(" + alias + ".aliases) a where a ilike ", Sql.value(pattern), "))");
-    }
-
-
-
-    @Transactional
-    public Person create(PersonInput input) {
-        return created(input);
     }
 
     @Override

@@ -11,10 +11,11 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("A role a person holds or held, e.g. Kremlin spokesman, National Security Advisor.")
 public class Position {
 
-    private String title;
-    private String organization;
-    private LocalDate startDate;
-    private LocalDate endDate;
+    @NonNull
+    public String title;
+    public String organization;
+    public LocalDate startDate;
+    public LocalDate endDate;
 
     protected Position() {
     }
@@ -24,22 +25,5 @@ public class Position {
         this.organization = organization;
         this.startDate = startDate;
         this.endDate = endDate;
-    }
-
-    @NonNull
-    public String getTitle() {
-        return title;
-    }
-
-    public String getOrganization() {
-        return organization;
-    }
-
-    public LocalDate getStartDate() {
-        return startDate;
-    }
-
-    public LocalDate getEndDate() {
-        return endDate;
     }
 }

@@ -1,12 +1,14 @@
 package io.parley.read;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 import graphql.normalized.ExecutableNormalizedField;
 
 import io.parley.common.NodeType;
+import io.parley.db.Listing;
 import io.parley.sql.Sql;
 
 /**
@@ -59,7 +61,7 @@ public final class JsonShape {
     public static JsonShape node(NodeType nodeType, String table) {
         return of(nodeType.label(), table)
                 .computed("id", row -> Sql.of("graphql_id(", Sql.value(nodeType.label()), ", ", row.id(), ")"))
-                .column("version", "version")
+                .columns("version")
                 .dateTime("updatedAt", "updated_at");
     }
 
@@ -104,6 +106,18 @@ public final class JsonShape {
         return field(field, (compiler, row, selection) -> row.column(column));
     }
 
+    /** Columns named as their fields are, in snake case ({@code datePrecision} is {@code date_precision}). */
+    public JsonShape columns(String... fields) {
+        for (String field : fields) {
+            column(field, snakeCase(field));
+        }
+        return this;
+    }
+
+    static String snakeCase(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
     /** A {@code timestamptz} column written as a DateTime. */
     public JsonShape dateTime(String field, String column) {
         return field(field, (compiler, row, selection) -> Sql.of("iso_instant(", row.column(column), ")"));
@@ -124,9 +138,44 @@ public final class JsonShape {
         return field(field, (compiler, row, selection) -> compiler.one(targetType, row, row.column(keyColumn), selection));
     }
 
+    /**
+     * The record of whichever type {@code typeColumn} names (a union's or an interface's member)
+     * whose id is in {@code keyColumn}.
+     */
+    public JsonShape oneOf(String field, String typeColumn, String keyColumn) {
+        return field(field, (compiler, row, selection) -> compiler.polymorphic(row.column(typeColumn), row.column(keyColumn),
+                selection));
+    }
+
+    /** A connection (a page, its cursors and count) over a list of records related to the row. */
+    public JsonShape connection(String field, Function<Row, Listing> listing) {
+        return field(field, (compiler, row, selection) -> Sql.of("(", compiler.connection(listing.apply(row), selection), ")"));
+    }
+
     /** The records of {@code targetType} related to the row, as a list. */
     public JsonShape many(String field, String targetType, Relation relation) {
         return field(field, (compiler, row, selection) -> compiler.many(targetType, relation, row, selection));
+    }
+
+    /**
+     * The rows of {@code table} that belong to the row (their {@code ownerColumn} holds its id), as a
+     * list of {@code targetType} in the order they were recorded ({@code ordinal}).
+     */
+    public JsonShape owned(String field, String targetType, String table, String ownerColumn) {
+        return many(field, targetType, (row, x, l) -> new Related(Sql.sql(table + " " + x),
+                Sql.of(x + "." + ownerColumn + " = ", row.id()), Sql.sql(x + ".ordinal")));
+    }
+
+    /**
+     * The records of {@code targetType}, rows of {@code targetTable}, that rows of {@code linkTable}
+     * link to the row ({@code ownerColumn} holds its id, {@code targetColumn} theirs), as a list in
+     * the order the links were recorded ({@code ordinal}).
+     */
+    public JsonShape linked(String field, String targetType, String targetTable, String linkTable, String ownerColumn,
+            String targetColumn) {
+        return many(field, targetType, (row, x, l) -> new Related(
+                Sql.sql(linkTable + " " + l + " join " + targetTable + " " + x + " on " + x + ".id = " + l + "." + targetColumn),
+                Sql.of(l + "." + ownerColumn + " = ", row.id()), Sql.sql(l + ".ordinal")));
     }
 
     /** A value of {@code targetType} kept in this row's columns named {@code prefix} + its own; null unless {@code present}. */

@@ -134,9 +134,9 @@ public final class ReadFetchers {
         @Override
         public Object get(DataFetchingEnvironment env) throws Exception {
             Object result = original.get(env);
-            String type = objectType(env);
             Reads reads = reads();
-            if (type == null || !reads.model().shapes().containsKey(type)) {
+            String type = readType(env, reads);
+            if (type == null) {
                 return result;
             }
             ExecutableNormalizedField field = normalized(env);
@@ -168,11 +168,10 @@ public final class ReadFetchers {
         @Override
         public Object get(DataFetchingEnvironment env) throws Exception {
             Object result = original.get(env);
-            String type = objectType(env);
             Reads reads = reads();
+            String type = readType(env, reads);
             // SmallRye hands graphql-java a Reactive Streams publisher adapted from its Multi.
-            if (!(result instanceof org.reactivestreams.Publisher<?> published) || type == null
-                    || !reads.model().shapes().containsKey(type)) {
+            if (!(result instanceof org.reactivestreams.Publisher<?> published) || type == null) {
                 return result;
             }
             Publisher<?> events = AdaptersToFlow.publisher(published);
@@ -224,8 +223,10 @@ public final class ReadFetchers {
                 env.getExecutionStepInfo().getPath());
     }
 
-    private static String objectType(DataFetchingEnvironment env) {
-        return GraphQLTypeUtil.unwrapAll(env.getFieldType()) instanceof GraphQLObjectType object ? object.getName() : null;
+    /** The object type the field returns when the reads define it; null for any other type. */
+    private static String readType(DataFetchingEnvironment env, Reads reads) {
+        return GraphQLTypeUtil.unwrapAll(env.getFieldType()) instanceof GraphQLObjectType object
+                && reads.model().shapes().containsKey(object.getName()) ? object.getName() : null;
     }
 
     /** JSON text as the values graphql-java walks: objects, arrays, text, numbers. */

@@ -49,7 +49,7 @@ public class SearchReads implements JsonReads {
         registry.shape(JsonShape.of("SearchHit", null)
                 .decimal("score", "score")
                 .column("snippet", "snippet")
-                .field("result", (compiler, hit, field) -> compiler.polymorphic(hit.column("type"), hit.column("key"), field)));
+                .oneOf("result", "type", "key"));
         registry.root("search", (compiler, field) -> {
             String text = Inputs.required("query", compiler.argument(field, "query", String.class), Inputs.NAME_MAX);
             PageRequest page = PageRequest.of(compiler.argument(field, "first", Integer.class), null, false);

@@ -7,7 +7,6 @@ import jakarta.persistence.Transient;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-
 /** A source backing one fact, with the passage that supports it. */
 @Embeddable
 @Description("A source backing one fact, with the passage that supports it.")
@@ -16,11 +15,12 @@ public class Citation {
     @Column(name = "source_id", nullable = false)
     private Long sourceKey;
 
-    private String excerpt;
+    public String excerpt;
 
     /** Declares {@code Citation.source} in the schema; its value is read by {@code SourceReads}, never set here. */
     @Transient
-    private Source source;
+    @NonNull
+    public Source source;
 
     protected Citation() {
     }
@@ -32,14 +32,5 @@ public class Citation {
 
     Long sourceKey() {
         return sourceKey;
-    }
-
-    public String getExcerpt() {
-        return excerpt;
-    }
-
-    @NonNull
-    public Source getSource() {
-        return source;
     }
 }

@@ -20,36 +20,16 @@ import io.parley.common.SearchResult;
 public class Source extends VersionedEntity implements Node, SearchResult {
 
     @Column(nullable = false)
-    String publisher;
-    String title;
-    String url;
-    LocalDate publishedOn;
-    String language;
+    @NonNull
+    public String publisher;
+    public String title;
+    public String url;
+    public LocalDate publishedOn;
+    @Description("BCP 47 language tag of the publication, e.g. en, ru.")
+    public String language;
 
     @Override
     protected NodeType nodeType() {
         return NodeType.SOURCE;
-    }
-
-    @NonNull
-    public String getPublisher() {
-        return publisher;
-    }
-
-    public String getTitle() {
-        return title;
-    }
-
-    public String getUrl() {
-        return url;
-    }
-
-    public LocalDate getPublishedOn() {
-        return publishedOn;
-    }
-
-    @Description("BCP 47 language tag of the publication, e.g. en, ru.")
-    public String getLanguage() {
-        return language;
     }
 }

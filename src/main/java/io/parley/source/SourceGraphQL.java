@@ -25,7 +25,7 @@ public class SourceGraphQL {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Source addSource(@NonNull SourceInput input) {
-        return sources.add(input);
+        return sources.create(input);
     }
 
     @Mutation

@@ -22,14 +22,10 @@ public class SourceReads implements JsonReads {
     @Override
     public void describe(Registry registry) {
         registry.shape(JsonShape.node(NodeType.SOURCE, "source")
-                .column("publisher", "publisher")
-                .column("title", "title")
-                .column("url", "url")
-                .column("publishedOn", "published_on")
-                .column("language", "language"));
+                .columns("publisher", "title", "url", "publishedOn", "language"));
         registry.shape(JsonShape.of("Citation", "citation")
                 .one("source", "Source", "source_id")
-                .column("excerpt", "excerpt"));
+                .columns("excerpt"));
         registry.shape(JsonShape.of("Source", null)
                 .field("citedBy", (compiler, source, field) -> Sql.of("(", compiler.records(
                         x -> citing(source.id()), x -> Sql.sql(x + ".rank, " + x + ".key"), field), ")")));

@@ -1,7 +1,6 @@
 package io.parley.source;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
@@ -22,11 +21,6 @@ public class SourceService extends RecordService<Source, SourceInput> {
 
     public Listing listing() {
         return new ListQuery("source", "s").ordered(BY_KEY);
-    }
-
-    @Transactional
-    public Source add(SourceInput input) {
-        return created(input);
     }
 
     @Override

@@ -32,16 +32,22 @@ public class Statement extends VersionedEntity implements Node, SearchResult, Ti
     @Column(name = "speaker_id", nullable = false)
     Long speakerKey;
     @Column(nullable = false)
-    String quote;
-    boolean verbatim;
+    @NonNull
+    public String quote;
+    @Description("false when the source reports the words indirectly.")
+    public boolean verbatim;
     @Column(nullable = false)
-    LocalDate saidOn;
+    @NonNull
+    public LocalDate saidOn;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    DatePrecision saidOnPrecision;
+    @NonNull
+    @Description("How much of saidOn is known.")
+    public DatePrecision saidOnPrecision;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    Tone tone;
+    @NonNull
+    public Tone tone;
     @Column(name = "talk_id")
     Long talkKey;
     @Column(name = "track_id")
@@ -67,31 +73,5 @@ public class Statement extends VersionedEntity implements Node, SearchResult, Ti
 
     public Long trackKey() {
         return trackKey;
-    }
-
-    @NonNull
-    public String getQuote() {
-        return quote;
-    }
-
-    @Description("false when the source reports the words indirectly.")
-    public boolean isVerbatim() {
-        return verbatim;
-    }
-
-    @NonNull
-    public LocalDate getSaidOn() {
-        return saidOn;
-    }
-
-    @NonNull
-    @Description("How much of saidOn is known.")
-    public DatePrecision getSaidOnPrecision() {
-        return saidOnPrecision;
-    }
-
-    @NonNull
-    public Tone getTone() {
-        return tone;
     }
 }

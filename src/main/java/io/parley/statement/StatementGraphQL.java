@@ -13,9 +13,6 @@ import io.parley.events.ChangeEvents;
 import io.parley.common.GraphQLBoundary;
 import io.parley.common.Roles;
 import io.parley.common.NodeType;
-import io.parley.person.PersonService;
-import io.parley.talk.TalkService;
-import io.parley.track.TrackService;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 
@@ -26,18 +23,11 @@ import io.smallrye.mutiny.Multi;
 public class StatementGraphQL {
 
     private final StatementService statements;
-    private final PersonService people;
-    private final TalkService talks;
-    private final TrackService tracks;
     private final ChangeEvents events;
 
-    public StatementGraphQL(StatementService statements, PersonService people, TalkService talks,
-            TrackService tracks, ChangeEvents events) {
-        this.events = events;
+    public StatementGraphQL(StatementService statements, ChangeEvents events) {
         this.statements = statements;
-        this.people = people;
-        this.talks = talks;
-        this.tracks = tracks;
+        this.events = events;
     }
 
     @Subscription
@@ -51,7 +41,7 @@ public class StatementGraphQL {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Statement recordStatement(@NonNull StatementInput input) {
-        return statements.record(input);
+        return statements.create(input);
     }
 
     @Mutation

@@ -22,21 +22,15 @@ public class StatementReads implements JsonReads {
     public void describe(Registry registry) {
         registry.shape(JsonShape.node(NodeType.STATEMENT, "statement")
                 .one("speaker", "Person", "speaker_id")
-                .column("quote", "quote")
-                .column("verbatim", "verbatim")
-                .column("saidOn", "said_on")
-                .column("saidOnPrecision", "said_on_precision")
-                .column("tone", "tone")
+                .columns("quote", "verbatim", "saidOn", "saidOnPrecision", "tone")
                 .one("talk", "Talk", "talk_id")
                 .one("track", "Track", "track_id")
-                .many("citations", "Citation", (row, x, l) -> new Related(Sql.sql("citation " + x),
-                        Sql.of(x + ".statement_id = ", row.id()), Sql.sql(x + ".ordinal"))));
+                .owned("citations", "Citation", "citation", "statement_id"));
         registry.shape(JsonShape.of("Talk", null)
                 .many("statements", "Statement", (talk, x, l) -> new Related(Sql.sql("statement " + x),
                         Sql.of(x + ".talk_id = ", talk.id()), Sql.sql(x + ".said_on desc, " + x + ".id desc"))));
         registry.shape(JsonShape.of("Person", null)
-                .field("statements", (compiler, person, field) -> Sql.of("(",
-                        compiler.connection(statements.ofSpeaker(person.id()), field), ")")));
+                .connection("statements", person -> statements.ofSpeaker(person.id())));
         registry.root("statement", (compiler, field) -> compiler.byId(NodeType.STATEMENT, field));
         registry.root("statements", (compiler, field) -> compiler.connection(
                 statements.listing(compiler.argument(field, "filter", StatementFilter.class)), field));

@@ -66,13 +66,11 @@ public class StatementService extends RecordService<Statement, StatementInput> {
                         text -> Filters.textMatches("s", "fold(s.quote)", text));
     }
 
-
-
-
     /** Records a statement and announces it to subscribers once the transaction commits. */
+    @Override
     @Transactional
-    public Statement record(StatementInput input) {
-        Statement statement = created(input);
+    public Statement create(StatementInput input) {
+        Statement statement = super.create(input);
         events.publish(NodeType.STATEMENT, statement.key(), statement.trackKey);
         return statement;
     }

@@ -17,14 +17,15 @@ public class Participant {
     private Long personKey;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private ParticipantRole role;
+    @NonNull
+    public ParticipantRole role;
     @Column(name = "envoy_id")
     private Long envoyKey;
 
     /** Declares {@code Participant.person} in the schema; its value is read by {@code TalkReads}, never set here. */
     @Transient
-    private Person person;
-
+    @NonNull
+    public Person person;
 
     protected Participant() {
     }
@@ -41,15 +42,5 @@ public class Participant {
 
     Long envoyKey() {
         return envoyKey;
-    }
-
-    @NonNull
-    public Person getPerson() {
-        return person;
-    }
-
-    @NonNull
-    public ParticipantRole getRole() {
-        return role;
     }
 }

@@ -38,14 +38,17 @@ import io.parley.source.Citation;
 public class Talk extends VersionedEntity implements Node, SearchResult, TimelineItem {
 
     @Column(nullable = false)
-    String title;
+    @NonNull
+    public String title;
     @Column(name = "track_id")
     Long trackKey;
     @Column(nullable = false)
-    LocalDate date;
+    @NonNull
+    public LocalDate date;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    DatePrecision datePrecision;
+    @NonNull
+    public DatePrecision datePrecision;
     // Instants; SmallRye GraphQL writes every DateTime in UTC, so an offset given on input is not kept.
     Instant startsAt;
     Instant endsAt;
@@ -56,15 +59,17 @@ public class Talk extends VersionedEntity implements Node, SearchResult, Timelin
     @AttributeOverride(name = "latitude", column = @Column(name = "location_latitude"))
     @AttributeOverride(name = "longitude", column = @Column(name = "location_longitude"))
     @AttributeOverride(name = "geonamesId", column = @Column(name = "location_geonames_id"))
-    Location location;
+    public Location location;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    TalkFormat format;
-    boolean closedDoor;
+    @NonNull
+    public TalkFormat format;
+    public boolean closedDoor;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    TalkStatus status;
-    String summary;
+    @NonNull
+    public TalkStatus status;
+    public String summary;
 
     @ElementCollection
     @CollectionTable(name = "talk_participant", joinColumns = @JoinColumn(name = "talk_id"))
@@ -85,49 +90,12 @@ public class Talk extends VersionedEntity implements Node, SearchResult, Timelin
         return trackKey;
     }
 
-    @NonNull
-    public String getTitle() {
-        return title;
-    }
-
-    @NonNull
-    public LocalDate getDate() {
-        return date;
-    }
-
-    @NonNull
-    public DatePrecision getDatePrecision() {
-        return datePrecision;
-    }
-
     public OffsetDateTime getStartsAt() {
         return inUtc(startsAt);
     }
 
     public OffsetDateTime getEndsAt() {
         return inUtc(endsAt);
-    }
-
-    public Location getLocation() {
-        return location;
-    }
-
-    @NonNull
-    public TalkFormat getFormat() {
-        return format;
-    }
-
-    public boolean isClosedDoor() {
-        return closedDoor;
-    }
-
-    @NonNull
-    public TalkStatus getStatus() {
-        return status;
-    }
-
-    public String getSummary() {
-        return summary;
     }
 
     void setStartsAt(OffsetDateTime value) {

@@ -41,7 +41,7 @@ public class TalkGraphQL {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Talk recordTalk(@NonNull TalkInput input) {
-        return talks.record(input);
+        return talks.create(input);
     }
 
     @Mutation
@@ -59,5 +59,4 @@ public class TalkGraphQL {
     public String deleteTalk(@NonNull @Id String id) {
         return talks.delete(id);
     }
-
 }

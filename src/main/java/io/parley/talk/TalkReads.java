@@ -22,38 +22,24 @@ public class TalkReads implements JsonReads {
     @Override
     public void describe(Registry registry) {
         registry.shape(JsonShape.node(NodeType.TALK, "talk")
-                .column("title", "title")
+                .columns("title", "date", "datePrecision", "format", "closedDoor", "status", "summary")
                 .one("track", "Track", "track_id")
-                .column("date", "date")
-                .column("datePrecision", "date_precision")
                 .dateTime("startsAt", "starts_at")
                 .dateTime("endsAt", "ends_at")
                 .embedded("location", "Location", "location_", row -> Sql.of(row.column("location_name"), " is not null"))
-                .column("format", "format")
-                .column("closedDoor", "closed_door")
-                .column("status", "status")
-                .column("summary", "summary")
-                .many("participants", "Participant", (row, x, l) -> new Related(Sql.sql("talk_participant " + x),
-                        Sql.of(x + ".talk_id = ", row.id()), Sql.sql(x + ".ordinal")))
-                .many("citations", "Citation", (row, x, l) -> new Related(Sql.sql("citation " + x),
-                        Sql.of(x + ".talk_id = ", row.id()), Sql.sql(x + ".ordinal"))));
+                .owned("participants", "Participant", "talk_participant", "talk_id")
+                .owned("citations", "Citation", "citation", "talk_id"));
         registry.shape(JsonShape.of("Participant", "talk_participant")
                 .one("person", "Person", "person_id")
-                .column("role", "role")
+                .columns("role")
                 .one("asEnvoy", "Envoy", "envoy_id"));
         registry.shape(JsonShape.embeddedIn("Location")
-                .column("name", "name")
-                .column("city", "city")
-                .column("countryCode", "country_code")
+                .columns("name", "city", "countryCode", "geonamesId")
                 .decimal("latitude", "latitude")
-                .decimal("longitude", "longitude")
-                .column("geonamesId", "geonames_id"));
+                .decimal("longitude", "longitude"));
         registry.shape(JsonShape.of("Counterpart", null)
                 .one("person", "Person", "person_id")
-                .column("meetingsHeld", "meetings_held")
-                .column("meetingsExpected", "meetings_expected")
-                .column("firstMet", "first_met")
-                .column("lastMet", "last_met")
+                .columns("meetingsHeld", "meetingsExpected", "firstMet", "lastMet")
                 .many("talks", "Talk", (counterpart, x, l) -> new Related(Sql.sql("talk " + x),
                         Sql.of(x + ".id = any(", counterpart.column("talk_ids"), ")"),
                         Sql.of("array_position(", counterpart.column("talk_ids"), ", " + x + ".id)"))));
@@ -61,16 +47,13 @@ public class TalkReads implements JsonReads {
                 .column("month", "grp")
                 .column("count", "n"));
         registry.shape(JsonShape.of("Person", null)
-                .field("talks", (compiler, person, field) -> Sql.of("(",
-                        compiler.connection(talks.ofParticipant(person.id()), field), ")"))
+                .connection("talks", person -> talks.ofParticipant(person.id()))
                 .field("counterparts", (compiler, person, field) -> Sql.of("(",
                         compiler.list("Counterpart", x -> counterparts(person.id()), TalkReads::counterpartOrder, field), ")")));
         registry.shape(JsonShape.of("Envoy", null)
-                .field("talks", (compiler, envoy, field) -> Sql.of("(",
-                        compiler.connection(talks.ofEnvoy(envoy.id()), field), ")")));
+                .connection("talks", envoy -> talks.ofEnvoy(envoy.id())));
         registry.shape(JsonShape.of("Track", null)
-                .field("talks", (compiler, track, field) -> Sql.of("(",
-                        compiler.connection(talks.ofTrack(track.id()), field), ")")));
+                .connection("talks", track -> talks.ofTrack(track.id())));
         registry.root("talk", (compiler, field) -> compiler.byId(NodeType.TALK, field));
         registry.root("talks", (compiler, field) -> compiler.connection(talks.listing(
                 compiler.argument(field, "filter", TalkFilter.class),

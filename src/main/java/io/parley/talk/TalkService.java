@@ -118,11 +118,10 @@ public class TalkService extends RecordService<Talk, TalkInput> {
                         text -> Filters.textMatches("t", "fold(t.title)", text));
     }
 
-
-
+    @Override
     @Transactional
-    public Talk record(TalkInput input) {
-        return announced(created(input));
+    public Talk create(TalkInput input) {
+        return announced(super.create(input));
     }
 
     @Override

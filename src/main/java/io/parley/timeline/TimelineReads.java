@@ -51,7 +51,7 @@ public class TimelineReads implements JsonReads {
         registry.shape(JsonShape.of("TimelineEntry", null)
                 .column("date", "start")
                 .column("datePrecision", "precision")
-                .field("item", (compiler, entry, field) -> compiler.polymorphic(entry.column("type"), entry.column("key"), field)));
+                .oneOf("item", "type", "key"));
         registry.root("timeline", (compiler, field) -> {
             String personId = compiler.argument(field, "personId", String.class);
             String trackId = compiler.argument(field, "trackId", String.class);

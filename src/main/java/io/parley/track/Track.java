@@ -30,14 +30,17 @@ import io.parley.source.Citation;
 public class Track extends VersionedEntity implements Node, SearchResult {
 
     @Column(nullable = false)
-    String name;
-    String summary;
+    @NonNull
+    public String name;
+    public String summary;
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false)
-    List<String> parties = new ArrayList<>();
+    @NonNull
+    public List<@NonNull String> parties = new ArrayList<>();
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    TrackStatus status;
+    @NonNull
+    public TrackStatus status;
 
     @ElementCollection
     @CollectionTable(name = "citation", joinColumns = @JoinColumn(name = "track_id"))
@@ -47,24 +50,5 @@ public class Track extends VersionedEntity implements Node, SearchResult {
     @Override
     protected NodeType nodeType() {
         return NodeType.TRACK;
-    }
-
-    @NonNull
-    public String getName() {
-        return name;
-    }
-
-    public String getSummary() {
-        return summary;
-    }
-
-    @NonNull
-    public List<@NonNull String> getParties() {
-        return List.copyOf(parties);
-    }
-
-    @NonNull
-    public TrackStatus getStatus() {
-        return status;
     }
 }

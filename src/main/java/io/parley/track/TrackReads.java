@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.read.JsonReads;
 import io.parley.read.JsonShape;
-import io.parley.read.JsonShape.Related;
-import io.parley.sql.Sql;
 import io.parley.common.NodeType;
 
 /** Negotiation tracks, as compiled reads read them. */
@@ -21,12 +19,8 @@ public class TrackReads implements JsonReads {
     @Override
     public void describe(Registry registry) {
         registry.shape(JsonShape.node(NodeType.TRACK, "track")
-                .column("name", "name")
-                .column("summary", "summary")
-                .column("parties", "parties")
-                .column("status", "status")
-                .many("citations", "Citation", (row, x, l) -> new Related(Sql.sql("citation " + x),
-                        Sql.of(x + ".track_id = ", row.id()), Sql.sql(x + ".ordinal"))));
+                .columns("name", "summary", "parties", "status")
+                .owned("citations", "Citation", "citation", "track_id"));
         registry.root("track", (compiler, field) -> compiler.byId(NodeType.TRACK, field));
         registry.root("tracks", (compiler, field) -> compiler.connection(tracks.listing(), field));
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
@@ -29,12 +28,6 @@ public class TrackService extends RecordService<Track, TrackInput> {
 
     public Listing listing() {
         return new ListQuery("track", "t").ordered(BY_NAME);
-    }
-
-
-    @Transactional
-    public Track create(TrackInput input) {
-        return created(input);
     }
 
     @Override

@@ -39,11 +39,13 @@ public class Trip extends VersionedEntity implements Node, SearchResult, Timelin
     @AttributeOverride(name = "latitude", column = @Column(name = "destination_latitude"))
     @AttributeOverride(name = "longitude", column = @Column(name = "destination_longitude"))
     @AttributeOverride(name = "geonamesId", column = @Column(name = "destination_geonames_id"))
-    Location destination;
-    LocalDate arrivedOn;
-    LocalDate departedOn;
-    String purpose;
-    String summary;
+    @NonNull
+    public Location destination;
+    public LocalDate arrivedOn;
+    public LocalDate departedOn;
+    public String purpose;
+    @Description("What the sources report about the trip beyond its purpose.")
+    public String summary;
 
     @ElementCollection
     @CollectionTable(name = "trip_talk", joinColumns = @JoinColumn(name = "trip_id"))
@@ -63,27 +65,5 @@ public class Trip extends VersionedEntity implements Node, SearchResult, Timelin
 
     public Long envoyKey() {
         return envoyKey;
-    }
-
-    @NonNull
-    public Location getDestination() {
-        return destination;
-    }
-
-    public LocalDate getArrivedOn() {
-        return arrivedOn;
-    }
-
-    public LocalDate getDepartedOn() {
-        return departedOn;
-    }
-
-    public String getPurpose() {
-        return purpose;
-    }
-
-    @Description("What the sources report about the trip beyond its purpose.")
-    public String getSummary() {
-        return summary;
     }
 }

@@ -7,30 +7,24 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.parley.envoy.EnvoyService;
 import io.parley.common.GraphQLBoundary;
 import io.parley.common.Roles;
-import io.parley.talk.TalkService;
 
 @GraphQLApi
 @GraphQLBoundary
 public class TripGraphQL {
 
     private final TripService trips;
-    private final EnvoyService envoys;
-    private final TalkService talks;
 
-    public TripGraphQL(TripService trips, EnvoyService envoys, TalkService talks) {
+    public TripGraphQL(TripService trips) {
         this.trips = trips;
-        this.envoys = envoys;
-        this.talks = talks;
     }
 
     @Mutation
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     public Trip recordTrip(@NonNull TripInput input) {
-        return trips.record(input);
+        return trips.create(input);
     }
 
     @Mutation

@@ -1,7 +1,6 @@
 package io.parley.trip;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
@@ -53,14 +52,6 @@ public class TripService extends RecordService<Trip, TripInput> {
                         country -> Filters.equal("r.destination_country_code", country))
                 .where(f.from, from -> Filters.atLeast("coalesce(r.departed_on, r.arrived_on)", from))
                 .where(f.to, to -> Sql.of("coalesce(r.arrived_on, r.departed_on) <= ", Sql.value(to)));
-    }
-
-
-
-
-    @Transactional
-    public Trip record(TripInput input) {
-        return created(input);
     }
 
     @Override
