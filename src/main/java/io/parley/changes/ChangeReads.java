@@ -52,7 +52,7 @@ public class ChangeReads implements JsonReads {
         Cursor after = Cursor.decode(request.after(), ORDERING);
         long from = after == null ? 0 : after.key();
         String rows = compiler.alias();
-        Sql first = Sql.value(request.first());
+        Sql first = Sql.pageSize(request.first());
         Sql inPage = Sql.of(" from " + rows + " r where r.rank_ <= ", first);
         List<Sql> pairs = new ArrayList<>();
         Set<String> keys = new HashSet<>();
@@ -78,7 +78,7 @@ public class ChangeReads implements JsonReads {
                 + " coalesce(r.version, r.number - 1) as version, r.at, r.changes,"
                 + " row_number() over (order by c.position) as rank_"
                 + " from change_log c join revision r on r.id = c.revision_id where c.position > ", Sql.value(from),
-                " order by c.position limit ", Sql.value(request.first() + 1), ") select json_build_object(",
+                " order by c.position limit ", Sql.pageSize(request.first() + 1), ") select json_build_object(",
                 Sql.join(pairs, ", "), ")");
     }
 

@@ -69,7 +69,7 @@ public final class ListQuery {
         }
         String order = ordering.expression() + direction + ", " + alias + ".id" + direction;
         Sql rows = Sql.of("select " + alias + ".* from " + table + " " + alias, where(pageConditions), " order by " + order
-                + " limit ", Sql.value(request.first() + 1));
+                + " limit ", Sql.pageSize(request.first() + 1));
         Sql count = Sql.of("(select count(*) from " + table + " " + alias, where(conditions), ")");
         Sql cursor = Sql.of("base64url(", Sql.value(ordering.name()), " || chr(10) || " + alias + ".id || chr(10) || "
                 + ordering.kind().text(ordering.expression()) + ")");

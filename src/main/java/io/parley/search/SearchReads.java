@@ -70,7 +70,7 @@ public class SearchReads implements JsonReads {
                 + s.shortText() + " %> q.folded")).toList();
         return Sql.of("with q as (select ", Filters.tsQuery(text), " as ts, fold(", Sql.value(text), ") as folded),"
                 + " best as (select * from (", Sql.join(tables, " union all "), ") hits order by score desc, type, key limit ",
-                Sql.value(first), ") select best.type, best.key, best.score, ts_headline('english', html_escape(best.document),"
+                Sql.pageSize(first), ") select best.type, best.key, best.score, ts_headline('english', html_escape(best.document),"
                         + " q.ts, ", Sql.value(HEADLINE_OPTIONS), ") as snippet from best, q");
     }
 }

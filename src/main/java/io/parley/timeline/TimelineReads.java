@@ -93,6 +93,6 @@ public class TimelineReads implements JsonReads {
                     + " where ", Sql.join(conditions, " and ")));
         }
         return Sql.of("select * from (", Sql.join(parts, " union all "), ") entries order by start, finish, type, key limit ",
-                Sql.value(first));
+                Sql.pageSize(first));
     }
 }
