@@ -171,10 +171,18 @@ public final class ReadCompiler {
         return Sql.of("case cast(", typeLabel, " as text)", Sql.join(cases, ""), " end");
     }
 
-    /** The record a global ID names, of any type; null when it names none (the ID must be well formed). */
+    /**
+     * The record a global ID names, of any type; null when it names none (the ID must be well
+     * formed). The ID says the type, so the statement reads that one type: a {@code case} over
+     * every type with the label as a parameter is folded only by planning the statement afresh on
+     * each execution (for node(id) of a talk, planning took 0.39 ms and running it 0.09).
+     */
     public Sql node(String id, String argument, ExecutableNormalizedField field) {
         GlobalId global = GlobalId.decode(id, argument);
-        return polymorphic(Sql.value(global.type().label()), Sql.value(global.key()), field);
+        String type = global.type().label();
+        return possibleTypes(field).contains(type)
+                ? Sql.of("(", byKey(type, Sql.value(global.key()), field), ")")
+                : Sql.sql("null");
     }
 
     /**
@@ -190,7 +198,7 @@ public final class ReadCompiler {
         String rows = alias();
         String ranked = alias();
         String r = alias();
-        Sql first = Sql.value(request.first());
+        Sql first = Sql.pageSize(request.first());
         Sql inPage = Sql.of(" from " + ranked + " " + r + " where " + r + ".rank_ <= ", first);
         Row row = Row.of(r);
 
