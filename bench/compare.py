@@ -358,12 +358,14 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def cpu_seconds(pids):
+    """CPU of the processes, and of their children that ended and were waited for: a pool's
+    backend that ends between two readings still counts (the postmaster collects its time)."""
     total = 0
     for pid in pids:
         try:
             with open(f"/proc/{pid}/stat") as stat:
                 fields = stat.read().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])  # utime, stime
+            total += sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
         except (FileNotFoundError, ProcessLookupError, IndexError):
             pass  # a process that ended between listing and reading
     return total / CLOCK_TICKS
