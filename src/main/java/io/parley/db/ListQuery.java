@@ -68,8 +68,15 @@ public final class ListQuery {
             hasPrevious = Sql.of("exists (select 1 from " + table + " " + alias, where(before), ")");
         }
         String order = ordering.expression() + direction + ", " + alias + ".id" + direction;
+        // A list narrowed by values the client sent (filters, a cursor) keeps its limit a parameter,
+        // so that PostgreSQL plans it with those values: its generic plan guesses their selectivity
+        // (for 2020's skeptical statements: 17 rows where 912 match, so it sorted them all instead of
+        // walking the date index), and a limit it cannot see keeps that plan from ever winning. A
+        // list narrowed only by its parent row gets the number, and the generic plan (Sql.pageSize).
+        boolean narrowedByValues = pageConditions.stream().anyMatch(condition -> !condition.parameters().isEmpty());
+        Sql limit = narrowedByValues ? Sql.value(request.first() + 1) : Sql.pageSize(request.first() + 1);
         Sql rows = Sql.of("select " + alias + ".* from " + table + " " + alias, where(pageConditions), " order by " + order
-                + " limit ", Sql.pageSize(request.first() + 1));
+                + " limit ", limit);
         Sql count = Sql.of("(select count(*) from " + table + " " + alias, where(conditions), ")");
         Sql cursor = Sql.of("base64url(", Sql.value(ordering.name()), " || chr(10) || " + alias + ".id || chr(10) || "
                 + ordering.kind().text(ordering.expression()) + ")");

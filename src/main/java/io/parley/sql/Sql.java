@@ -14,7 +14,8 @@ import jakarta.persistence.Query;
 /**
  * A piece of SQL: text written in the code plus the values it uses as positional parameters,
  * composed from smaller pieces, in the spirit of pg-sql2 in PostGraphile 5. This is the only way
- * Parley writes SQL: a value never becomes SQL text (every value is a parameter), nothing is
+ * Parley writes SQL: a value never becomes SQL text (every value is a parameter; the one
+ * exception is a page size, an {@code int} the planner must see: {@link #pageSize}), nothing is
  * renamed or filled in afterwards, and a piece means the same wherever it is composed.
  *
  * <p>Strings given to {@link #of} are SQL text; values go through {@link #value}. The text of a
