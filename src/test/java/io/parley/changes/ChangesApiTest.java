@@ -14,12 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
+import io.parley.TestDatabase;
 import io.parley.graphql.Fixtures;
 import io.parley.common.GlobalId;
 import io.parley.common.NodeType;
@@ -34,9 +31,6 @@ class ChangesApiTest {
               edges { cursor node { id type operation version changedAt changes { field from to }
                                     record { id ... on Person { name version } } } }
               pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }""";
-
-    @Inject
-    DataSource dataSource;
 
     @Test
     void reportsCreationUpdateAndDeletionInOrderAndPagesWithTheCursor() {
@@ -89,7 +83,7 @@ class ChangesApiTest {
     @Test
     void aWriterThatCommitsLateIsNotSkipped() throws Exception {
         String start = endOfFeed();
-        try (Connection slow = dataSource.getConnection()) {
+        try (Connection slow = TestDatabase.connection()) {
             slow.setAutoCommit(false);
             long slowKey;
             try (PreparedStatement insert = slow.prepareStatement(

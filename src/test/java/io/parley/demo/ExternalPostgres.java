@@ -2,6 +2,10 @@ package io.parley.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 
 import io.parley.Management;
@@ -9,10 +13,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL for the packaged application, which (like production) has no embedded
- * database and is handed a JDBC URL and credentials instead.
+ * A real PostgreSQL for the packaged application (JVM jar, or the native executable with
+ * -Dnative), which like production has no embedded database and is handed a JDBC URL and
+ * credentials instead. It also trusts the test key pair, as production trusts its identity
+ * provider's keys, so the integration tests can sign their own tokens (/dev/token does not exist
+ * in the production build).
  */
 public class ExternalPostgres implements QuarkusTestResourceLifecycleManager {
+
+    private static volatile String jdbcUrl;
 
     private EmbeddedPostgres postgres;
 
@@ -23,17 +32,42 @@ public class ExternalPostgres implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+        // The public key is left out of the packaged application; the test classpath still has it.
+        URL publicKey = ExternalPostgres.class.getClassLoader().getResource("dev-keys/public.pem");
+        if (publicKey == null || !"file".equals(publicKey.getProtocol())) {
+            throw new IllegalStateException("dev-keys/public.pem is not a file on the test classpath: " + publicKey);
+        }
         return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",
                 "parley.demo-data", "true",
+                "mp.jwt.verify.issuer", "https://parley.dev/dev",
+                "mp.jwt.verify.publickey.location", publicKey.toString(),
                 // Launched like production, but on the test ports, the management one included.
                 "quarkus.management.port", String.valueOf(Management.port()));
     }
 
+    /** Whether this test JVM started the database (it runs the *IT classes). */
+    public static boolean started() {
+        return jdbcUrl != null;
+    }
+
+    /**
+     * A connection of the test's own to the application's database, for what a test checks
+     * beside the API (stored rows, notifications from another connection).
+     */
+    public static Connection connection() throws SQLException {
+        if (jdbcUrl == null) {
+            throw new IllegalStateException("the database is not started");
+        }
+        return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+    }
+
     @Override
     public void stop() {
+        jdbcUrl = null;
         if (postgres != null) {
             try {
                 postgres.close();

@@ -1,5 +1,6 @@
 package io.parley.graphql;
 
+import io.parley.TestDatabase;
 import io.parley.common.Roles;
 
 import static io.parley.graphql.GraphQLClient.postAs;
@@ -21,10 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,9 +38,6 @@ class ReadableErrorsTest {
     private static final Pattern JAVA_NAMES = Pattern.compile(
             "\\b(?:java|javax|jakarta|io|org|com|graphql|sun)\\.[a-zA-Z_]+|[A-Za-z]*(?:Exception|Error)\\b(?<!\\berror)"
                     + "|[A-Z][A-Za-z]*Value\\{|Unknown Scalar Type|classification");
-
-    @Inject
-    DataSource database;
 
     @Test
     void aTokenThatDoesNotVerifyGetsA401TheClientCanRead() {
@@ -164,7 +158,7 @@ class ReadableErrorsTest {
     @Test
     void aWriteWhoseCommitLosesTheDatabaseIsUnavailable() throws Exception {
         String publisher = Fixtures.unique("Commit cut");
-        try (Connection admin = database.getConnection(); Statement sql = admin.createStatement()) {
+        try (Connection admin = TestDatabase.connection(); Statement sql = admin.createStatement()) {
             sql.execute("create function readable_errors_commit_stall() returns trigger language plpgsql as $$"
                     + " begin perform pg_sleep(3); return null; end $$");
             sql.execute("create constraint trigger readable_errors_commit_stall after insert on source"
@@ -181,12 +175,12 @@ class ReadableErrorsTest {
             assertNotNull(errors, answer::prettify);
             assertEquals("UNAVAILABLE", answer.getString("errors[0].extensions.code"), answer::prettify);
         } finally {
-            try (Connection admin = database.getConnection(); Statement sql = admin.createStatement()) {
+            try (Connection admin = TestDatabase.connection(); Statement sql = admin.createStatement()) {
                 sql.execute("drop trigger readable_errors_commit_stall on source");
                 sql.execute("drop function readable_errors_commit_stall()");
             }
         }
-        try (Connection check = database.getConnection();
+        try (Connection check = TestDatabase.connection();
                 var kept = check.prepareStatement("select count(*) from source where publisher = ?")) {
             kept.setString(1, publisher);
             try (ResultSet count = kept.executeQuery()) {
@@ -198,7 +192,7 @@ class ReadableErrorsTest {
 
     private void terminateTheStalledCommit() throws Exception {
         long deadline = System.nanoTime() + 2_500_000_000L;
-        try (Connection admin = database.getConnection(); Statement sql = admin.createStatement()) {
+        try (Connection admin = TestDatabase.connection(); Statement sql = admin.createStatement()) {
             while (System.nanoTime() < deadline) {
                 try (ResultSet terminated = sql.executeQuery("select pg_terminate_backend(pid) from pg_stat_activity"
                         + " where wait_event = 'PgSleep' and pid <> pg_backend_pid()")) {

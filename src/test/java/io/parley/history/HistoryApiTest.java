@@ -10,12 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
+import io.parley.TestDatabase;
 import io.parley.graphql.Fixtures;
 import io.parley.common.Roles;
 import io.parley.graphql.Tokens;
@@ -27,9 +24,6 @@ class HistoryApiTest {
 
     private static final String HISTORY = """
             query($id: ID!) { history(id: $id) { number at actor action changes { field from to } } }""";
-
-    @Inject
-    DataSource dataSource;
 
     @Test
     void keepsWhoChangedWhatAlsoAfterDeletion() {
@@ -69,7 +63,7 @@ class HistoryApiTest {
 
     @Test
     void revisionsAreAppendOnly() throws Exception {
-        try (var connection = dataSource.getConnection(); var sql = connection.createStatement()) {
+        try (var connection = TestDatabase.connection(); var sql = connection.createStatement()) {
             boolean refused = false;
             try {
                 sql.execute("delete from revision");

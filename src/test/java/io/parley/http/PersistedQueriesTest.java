@@ -14,14 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
+import io.parley.TestDatabase;
 import io.parley.http.persisted.PersistedDocuments;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -32,12 +30,6 @@ import io.restassured.response.ValidatableResponse;
  */
 @QuarkusTest
 class PersistedQueriesTest {
-
-    @Inject
-    DataSource database;
-
-    @Inject
-    SessionFactory sessionFactory;
 
     /** A document no other test sends, so its hash starts unknown. */
     private static String freshQuery() {
@@ -87,7 +79,8 @@ class PersistedQueriesTest {
         String query = freshQuery();
         String hash = PersistedDocuments.sha256(query);
         post("application/json", query, hash).statusCode(200).body("errors", nullValue());
-        var statistics = sessionFactory.getStatistics();
+        // Looked up, not injected: the *IT subclass runs outside the application's process.
+        var statistics = Arc.container().instance(SessionFactory.class).get().getStatistics();
         statistics.clear();
         post("application/json", null, hash).statusCode(200).body("errors", nullValue());
         given().accept("application/json")
@@ -121,7 +114,7 @@ class PersistedQueriesTest {
     }
 
     private String stored(String hash) throws SQLException {
-        try (Connection connection = database.getConnection();
+        try (Connection connection = TestDatabase.connection();
                 PreparedStatement select = connection.prepareStatement(
                         "select document from persisted_document where id = ? and origin = 'automatic'")) {
             select.setString(1, hash);

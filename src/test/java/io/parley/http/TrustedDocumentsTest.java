@@ -18,12 +18,9 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
+import io.parley.TestDatabase;
 import io.parley.common.Roles;
 import io.parley.graphql.Tokens;
 import io.parley.http.persisted.PersistedDocuments;
@@ -65,9 +62,6 @@ class TrustedDocumentsTest {
             }
         }
     }
-
-    @Inject
-    DataSource database;
 
     private static ValidatableResponse ask(String token, String accept, String query) {
         var request = given().accept(accept).contentType("application/json").body(Map.of("query", query));
@@ -159,7 +153,7 @@ class TrustedDocumentsTest {
                     .body(Map.of("query", query, "extensions", PersistedQueriesTest.extensions(PersistedDocuments.sha256(query))))
                     .when().post("/graphql").then().statusCode(200).body("errors", nullValue());
         }
-        try (Connection connection = database.getConnection();
+        try (Connection connection = TestDatabase.connection();
                 ResultSet count = connection.createStatement()
                         .executeQuery("select count(*) from persisted_document where origin = 'automatic'")) {
             count.next();

@@ -13,20 +13,14 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
+import io.parley.TestDatabase;
 import io.parley.graphql.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class SearchApiTest {
-
-    @Inject
-    DataSource dataSource;
 
     private static final String SEARCH = """
             query($q: String!, $first: Int) {
@@ -84,7 +78,7 @@ class SearchApiTest {
 
     @Test
     void searchesAreServedByIndexes() throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = TestDatabase.connection(); Statement sql = connection.createStatement()) {
             sql.execute("set enable_seqscan = off");
             for (String[] table : new String[][] { { "talk", "fold(x.title)" },
                     { "person", "fold(x.name || ' ' || join_words(x.aliases))" }, { "statement", "fold(x.quote)" } }) {
