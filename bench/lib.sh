@@ -153,3 +153,34 @@ aot_command() { # JDK 25
     printf '%s\n' "$1/bin/java" "@$ROOT/src/main/docker/jvm.options" "-XX:MaxRAM=${BENCH_POD_MEMORY:-512m}" \
         -XX:AOTCache=app.aot -jar quarkus-run.jar
 }
+
+# ---- the native executable (issue 21, docs/native.md)
+
+# Builds the native executable with the stand-in GraalVM home ../shared/native-toolchain
+# assembles (BENCH_NATIVE_HOME, default ~/.cache/parley-native-home, as .ci/run), unless
+# BENCH_SKIP_BUILD=1 and one was built already, and copies it to $1/. Returns 1 when neither a
+# built executable nor the toolchain is there.
+package_native() {
+    local runner
+    runner="$(ls target/*-runner 2>/dev/null | head -1 || true)"
+    if [ "${BENCH_SKIP_BUILD:-}" != "1" ] || [ -z "$runner" ]; then
+        local toolchain="$ROOT/../shared/native-toolchain" home
+        [ -f "$toolchain/setup.sh" ] || { echo "No native executable and no $toolchain to build one" >&2; return 1; }
+        home="$(MVN="$ROOT/mvnw" bash "$toolchain/setup.sh" "${BENCH_NATIVE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/parley-native-home}" \
+            | sed -n 's/^GRAALVM_HOME=//p')"
+        echo "Building the native executable (about 8 minutes, 8 GB)"
+        ./mvnw -B -q package -Dnative -DskipTests -Dquarkus.native.container-build=false \
+            -Dquarkus.native.graalvm-home="$home" -Dquarkus.native.native-image-xmx=10g > "$BENCH_WORK/package-native.log" 2>&1 \
+            || { tail -50 "$BENCH_WORK/package-native.log" >&2; return 1; }
+        runner="$(ls target/*-runner | head -1)"
+    fi
+    rm -rf "$1" && mkdir -p "$1" && cp -a "$runner" "$1/application"
+}
+
+# How the native image starts (Dockerfile.native-micro's entrypoint with the heap deploy/ gives
+# it): the heap is set explicitly, because the stand-in's executables read no cgroup limit
+# (docs/native.md). BENCH_NATIVE_HEAP overrides it (default 128m, deploy/'s for a 256 MiB pod).
+# Prints one argument per line; run from the directory package_native copied it to.
+native_command() {
+    printf '%s\n' ./application "-Xmx${BENCH_NATIVE_HEAP:-128m}"
+}

@@ -68,6 +68,17 @@ elif [ "$MODE" != "--smoke" ]; then
     echo "No JDK 25 (set JDK25=/path/to/jdk-25): measuring the plain JVM only" >&2
 fi
 
+# The native executable (issue 21), when the stand-in toolchain (../shared/native-toolchain) can
+# build it or BENCH_SKIP_BUILD=1 finds one built; the smoke run skips it unless BENCH_NATIVE=1.
+NATIVE=0
+if [ "${BENCH_NATIVE:-}" = "1" ] || { [ "$MODE" != "--smoke" ] && [ "${BENCH_NATIVE:-}" != "0" ]; }; then
+    if package_native "$BENCH_WORK/parley-native"; then
+        NATIVE=1
+    else
+        echo "No native executable: measuring without it" >&2
+    fi
+fi
+
 # ---- database: Parley's migrations, then the synthetic dataset (BENCH_REUSE_DB=1 keeps the
 # cluster of the previous run, for profiling sessions)
 if [ "${BENCH_REUSE_DB:-}" = "1" ] && pg_restart_existing; then
@@ -86,9 +97,11 @@ PG_POOL=20
 PARLEY_PORT="${BENCH_PARLEY_PORT:-18080}"
 POSTGRAPHILE_PORT="${BENCH_POSTGRAPHILE_PORT:-5678}"
 AOT_JAVA_VERSION="$([ "$AOT" = 1 ] && "$JDK25/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2 || true)"
+NATIVE_COMMAND="$([ "$NATIVE" = 1 ] && native_command | paste -sd' ' || true)"
 python3 - "$BENCH_WORK/config.json" "$AOT" $([ "$AOT" = 1 ] && aot_command "$JDK25") <<PY
 import json, sys
 aot, aot_command = sys.argv[2] == "1", sys.argv[3:]
+native_command = "$NATIVE_COMMAND".split()
 parley_env = {"QUARKUS_HTTP_PORT": "$PARLEY_PORT", "PARLEY_MANAGEMENT_PORT": str($PARLEY_PORT + 1000), "PARLEY_JSON_LOGS": "false",
               "PARLEY_DB_POOL_MAX": "$PG_POOL"}
 servers = {
@@ -101,6 +114,12 @@ if aot:
                              "shown": "java @jvm.options -XX:MaxRAM=512m -XX:AOTCache=app.aot -jar quarkus-run.jar",
                              "about": " (the production JVM image: JDK $AOT_JAVA_VERSION, AOT cache trained by the integration tests, src/main/docker/jvm.options)",
                              "url": "http://127.0.0.1:$PARLEY_PORT/graphql", "env": parley_env}
+if native_command:
+    servers["parley-native"] = {"cwd": "$BENCH_WORK/parley-native", "command": native_command, "schema": "parley",
+                                "label": "Parley native",
+                                "shown": " ".join(native_command),
+                                "about": " (the native executable, built here with the stand-in GraalVM 25.0.4 of ../shared/native-toolchain; heap as deploy/ sets it; docs/native.md)",
+                                "url": "http://127.0.0.1:$PARLEY_PORT/graphql", "env": parley_env}
 servers["postgraphile"] = {"cwd": "$TOOLS/postgraphile", "command": ["$NODE", "node_modules/postgraphile/dist/cli-run.js", "-C", "graphile.config.mjs"],
                            "url": "http://127.0.0.1:$POSTGRAPHILE_PORT/graphql",
                            "env": {"NODE_ENV": "production", "PORT": "$POSTGRAPHILE_PORT", "PG_POOL_MAX": "$PG_POOL",
@@ -110,7 +129,7 @@ json.dump({
     "output": "$OUTPUT",
     "command": "$COMMAND",
     "machine": """$(machine_description)""",
-    "versions": "Parley $(./mvnw -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null) (Quarkus 3.34.1, JVM mode, Java $JAVA_VERSION$([ "$AOT" = 1 ] && echo "; the trained AOT variant on Java $AOT_JAVA_VERSION" || true)), PostGraphile 5.1.5 (amber preset + connection-filter 4.0.1 with relation filters, Node $NODE_VERSION, NODE_ENV=production), PostgreSQL $PG_VERSION; both with a pool of $PG_POOL connections",
+    "versions": "Parley $(./mvnw -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null) (Quarkus 3.34.1, JVM mode, Java $JAVA_VERSION$([ "$AOT" = 1 ] && echo "; the trained AOT variant on Java $AOT_JAVA_VERSION" || true)$([ "$NATIVE" = 1 ] && echo "; native: GraalVM 25.0.4 builder (stand-in), Serial GC" || true)), PostGraphile 5.1.5 (amber preset + connection-filter 4.0.1 with relation filters, Node $NODE_VERSION, NODE_ENV=production), PostgreSQL $PG_VERSION; both with a pool of $PG_POOL connections",
     "intro": "Same database (bench/dataset.sql: $(cat "$BENCH_WORK/dataset.txt")), same machine, one server at a time. Parley runs its production profile from the packaged jar; PostGraphile 5 runs with the amber preset over the same tables.",
     "pgbench": "$PG_BIN/pgbench",
     "postgres": {"port": $PG_PORT, "user": "$PG_USER", "password": "$PG_PASSWORD", "database": "$PG_DB"},
