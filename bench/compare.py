@@ -570,8 +570,8 @@ def native_section(parley, native, postgraphile, aot):
         "",
         f"{spec.get('shown', '')}{spec.get('about', '')}, in the same run, against the same already migrated database.",
         "",
-        f"| Query | {head} | native / JVM req/s | native / PostGraphile req/s |",
-        "|---|" + "---|" * (2 * len(variants) + 2),
+        f"| Query | {head} | native / JVM req/s | native / PostGraphile req/s | server CPU / request, µs: native, JVM |",
+        "|---|" + "---|" * (2 * len(variants) + 3),
     ]
     def whole(label, key, fmt):
         return f"| {label} | {' | '.join(fmt.format(measured[key]) for _, measured in variants)} |"
@@ -588,7 +588,8 @@ def native_section(parley, native, postgraphile, aot):
             slow.append(f"{name} ({vs_jvm:.2f}x)")
         theirs = postgraphile["queries"].get(name)
         lines.append(f"| {name} | {' | '.join(cells)} | {vs_jvm:.2f}x | "
-                     f"{ratio(native['queries'][name]['rps'], theirs['rps']) if theirs else '—'} |")
+                     f"{ratio(native['queries'][name]['rps'], theirs['rps']) if theirs else '—'} | "
+                     f"{native['queries'][name]['server_cpu_us']:.0f}, {parley['queries'][name]['server_cpu_us']:.0f} |")
     lines += [
         "",
         f"| Whole server | {' | '.join(name for name, _ in variants)} |",
