@@ -1,8 +1,11 @@
 package io.parley.demo;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,10 +36,18 @@ public class ExternalPostgres implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-        // The public key is left out of the packaged application; the test classpath still has it.
-        URL publicKey = ExternalPostgres.class.getClassLoader().getResource("dev-keys/public.pem");
-        if (publicKey == null || !"file".equals(publicKey.getProtocol())) {
-            throw new IllegalStateException("dev-keys/public.pem is not a file on the test classpath: " + publicKey);
+        // The public key is left out of the packaged application; the test classpath (classes or
+        // the Maven jar) still has it, and the application is pointed at a copy of it.
+        Path publicKey;
+        try (InputStream pem = ExternalPostgres.class.getClassLoader().getResourceAsStream("dev-keys/public.pem")) {
+            if (pem == null) {
+                throw new IllegalStateException("dev-keys/public.pem is not on the test classpath");
+            }
+            publicKey = Files.createTempFile("parley-test-jwt", ".pem");
+            publicKey.toFile().deleteOnExit();
+            Files.copy(pem, publicKey, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl,
@@ -44,7 +55,7 @@ public class ExternalPostgres implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", "postgres",
                 "parley.demo-data", "true",
                 "mp.jwt.verify.issuer", "https://parley.dev/dev",
-                "mp.jwt.verify.publickey.location", publicKey.toString(),
+                "mp.jwt.verify.publickey.location", "file:" + publicKey.toAbsolutePath(),
                 // Launched like production, but on the test ports, the management one included.
                 "quarkus.management.port", String.valueOf(Management.port()));
     }
