@@ -57,76 +57,11 @@ public class BundleRoutes {
     }
 
     private void importBundle(RoutingContext context) {
-        HttpServerRequest request = context.request();
-        String declared = request.getHeader("content-length");
-        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxBody) {
-            tooLarge(context);
-            return;
-        }
-        // The caller's role is checked before a byte of the body is read: an anonymous caller
-        // must not make Parley buffer a 64 MB bundle (the request stays paused until then).
-        Context eventLoop = Vertx.currentContext();
-        Uni<SecurityIdentity> identity = QuarkusHttpUser.getSecurityIdentity(context, null);
-        (identity == null ? Uni.createFrom().<SecurityIdentity> nullItem() : identity).subscribe().with(
-                caller -> eventLoop.runOnContext(ignored -> receive(context, caller)),
-                refused -> eventLoop.runOnContext(ignored -> refuse(context, ApiException.invalidToken())));
-    }
-
-    private void receive(RoutingContext context, SecurityIdentity caller) {
-        if (caller == null || caller.isAnonymous()) {
-            refuse(context, ApiException.unauthenticated());
-            return;
-        }
-        if (!caller.hasRole(Roles.EDITOR) && !caller.hasRole(Roles.ADMIN)) {
-            refuse(context, ApiException.forbidden());
-            return;
-        }
-        HttpServerRequest request = context.request();
-        Buffer body = Buffer.buffer();
-        request.handler(chunk -> {
-            if (body.length() + (long) chunk.length() > maxBody) {
-                if (!context.response().ended()) {
-                    tooLarge(context);
-                }
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
-        request.exceptionHandler(failure -> fail(context, ErrorMapping.translate(failure)));
-        request.endHandler(ended -> {
-            if (context.response().ended()) {
-                return;
-            }
-            context.vertx().executeBlocking(() -> run(caller, body.toString(StandardCharsets.UTF_8)), false).onComplete(result -> {
-                if (result.succeeded()) {
-                    context.response().putHeader("content-type", JSON).end(result.result());
-                } else {
-                    fail(context, ErrorMapping.translate(result.cause()));
-                }
-            });
-        });
-        request.resume();
-    }
-
-    /** Runs on a worker thread, as the caller (an editor or admin). */
-    private String run(SecurityIdentity caller, String body) throws JsonProcessingException {
-        ImportResult result = Identities.runAs(caller, () -> importer.importJson(body));
-        return BundleJson.MAPPER.writeValueAsString(result);
-    }
-
-    /** Refused before the body was read: the connection closes rather than draining it. */
-    private static void refuse(RoutingContext context, ApiException error) {
-        context.response().putHeader("connection", "close");
-        fail(context, error);
-    }
-
-    private void tooLarge(RoutingContext context) {
-        context.response().putHeader("connection", "close");
-        fail(context, ApiException.limitExceeded("body", "a bundle may be at most " + maxBody
-                + " bytes (parley.import.max-body); split it into several bundles"));
+        EditorPosts.handle(context, maxBody, "a bundle (parley.import.max-body; split it into several bundles)",
+                (caller, request, body) -> BundleJson.MAPPER.writeValueAsString(importer.importJson(body)));
     }
 
     static void fail(RoutingContext context, ApiException error) {
-        context.response().setStatusCode(error.httpStatus()).putHeader("content-type", JSON).end(error.asResponseBody());
+        EditorPosts.fail(context, error);
     }
 }

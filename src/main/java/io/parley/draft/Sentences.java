@@ -1,0 +1,83 @@
+package io.parley.draft;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.util.Span;
+
+/**
+ * Step 1, sentences: the report cut into lines (headlines, captions and paragraphs end at a line
+ * break), each line into sentences by Apache OpenNLP's English sentence model (UD English-EWT,
+ * 20 KB, shipped in {@code opennlp-models-sentdetect-en}), which knows "Lt Gen" and "U.S." are
+ * not sentence ends; then each sentence into tokens. Offsets are the report's own characters, so
+ * every passage a draft cites is an exact span of the text.
+ */
+final class Sentences {
+
+    static final String MODEL = "opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+    /** Words (with inner apostrophes, hyphens and dots: "U.S.", "full-scale"), numbers ("2,000", "14"), or one mark. */
+    private static final Pattern TOKEN = Pattern.compile(
+            "\\p{L}[\\p{L}\\p{M}]*(?:[-.][\\p{L}\\p{M}]+)*\\.?(?<=\\p{Lu}\\.|[\\p{L}\\p{M}])|\\d+(?:[.,]\\d+)*|['’]s\\b|\\S");
+    private static final Pattern LINE = Pattern.compile("[^\\n]+");
+
+    private final SentenceModel model;
+
+    Sentences(SentenceModel model) {
+        this.model = model;
+    }
+
+    static Sentences load() {
+        try (InputStream in = Sentences.class.getClassLoader().getResourceAsStream(MODEL)) {
+            if (in == null) {
+                throw new IllegalStateException(MODEL + " is missing from the application");
+            }
+            return new Sentences(new SentenceModel(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<Sentence> split(String text) {
+        // SentenceDetectorME is not thread-safe; it is cheap to make (the model is shared).
+        SentenceDetectorME detector = new SentenceDetectorME(model);
+        List<Sentence> sentences = new ArrayList<>();
+        Matcher line = LINE.matcher(text);
+        while (line.find()) {
+            String lineText = line.group();
+            if (lineText.isBlank()) {
+                continue;
+            }
+            for (Span span : detector.sentPosDetect(lineText)) {
+                int start = line.start() + span.getStart();
+                int end = line.start() + span.getEnd();
+                while (start < end && Character.isWhitespace(text.charAt(start))) {
+                    start++;
+                }
+                while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                    end--;
+                }
+                if (end > start) {
+                    sentences.add(new Sentence(sentences.size(), start, end, text.substring(start, end),
+                            tokens(text, start, end)));
+                }
+            }
+        }
+        return sentences;
+    }
+
+    static List<Token> tokens(String text, int start, int end) {
+        List<Token> tokens = new ArrayList<>();
+        Matcher token = TOKEN.matcher(text).region(start, end);
+        while (token.find()) {
+            tokens.add(new Token(token.start(), token.end(), token.group()));
+        }
+        return tokens;
+    }
+}
