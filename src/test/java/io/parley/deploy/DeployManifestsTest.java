@@ -39,6 +39,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -180,7 +181,10 @@ class DeployManifestsTest {
 
     private static void readsOnlyVariablesTheApplicationKnows(List<HasMetadata> resources, Container parley) throws IOException {
         Map<String, String> settings = new TreeMap<>(settings(resources, parley));
-        parley.getEnv().stream().map(EnvVar::getName).forEach(name -> settings.put(name, null));
+        // Variables only the container's own arguments expand (the heap) are the pod's, not Parley's.
+        String arguments = String.join(" ", parley.getArgs());
+        parley.getEnv().stream().map(EnvVar::getName).filter(name -> !arguments.contains("$(" + name + ")"))
+                .forEach(name -> settings.put(name, null));
         String properties = Files.readString(Path.of("src/main/resources/application.properties"));
         String readme = Files.readString(Path.of("README.md"));
         for (String name : settings.keySet()) {
@@ -235,6 +239,35 @@ class DeployManifestsTest {
         assertEquals(List.of(5432), egress.get(0).getPorts().stream().map(NetworkPolicyPort::getPort).map(p -> p.getIntVal()).toList());
         assertEquals(List.of(53, 53), egress.get(1).getPorts().stream().map(NetworkPolicyPort::getPort).map(p -> p.getIntVal()).toList());
         assertTrue(parley.getPorts().stream().map(ContainerPort::getName).toList().containsAll(List.of("http", "management")));
+    }
+
+    /**
+     * The native executable's heap is set explicitly from the pod's memory limit: the stand-in
+     * toolchain's executables read no cgroup limit (docs/native.md), and even a real GraalVM
+     * build would size the default heap from it as a share this test could not see.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theHeapIsAShareOfThePodsMemoryLimit(String overlay) throws IOException {
+        String rendered = Manifests.render(overlay);
+        Assumptions.assumeTrue(rendered != null, "kubectl is not installed; .ci/run installs it");
+        Container parley = one(Manifests.parse(rendered, overlay), Deployment.class).getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        List<String> heap = parley.getArgs().stream().filter(a -> a.startsWith("-Xmx")).toList();
+        assertEquals(1, heap.size(), "one explicit maximum heap: " + parley.getArgs());
+        Matcher variable = Pattern.compile("-Xmx\\$\\((\\w+)\\)m").matcher(heap.get(0));
+        assertTrue(variable.matches(), heap.get(0) + " takes its size in MiB from a variable");
+        var field = parley.getEnv().stream().filter(e -> e.getName().equals(variable.group(1))).findFirst()
+                .orElseThrow().getValueFrom().getResourceFieldRef();
+        assertEquals("limits.memory", field.getResource());
+        assertEquals(parley.getName(), field.getContainerName());
+        long limitMiB = Quantity.getAmountInBytes(parley.getResources().getLimits().get("memory")).longValue() >> 20;
+        long divisorMiB = Quantity.getAmountInBytes(field.getDivisor()).longValue() >> 20;
+        long heapMiB = limitMiB / divisorMiB;
+        // Room beside the heap for the image heap, thread stacks, metaspace-free code and the GC's copy.
+        assertTrue(heapMiB >= 64 && heapMiB <= limitMiB / 2, heapMiB + " MiB of heap under a " + limitMiB + " MiB limit");
+        assertTrue(parley.getResources().getRequests().get("memory").equals(parley.getResources().getLimits().get("memory")),
+                "memory request equals the limit: a pod is never placed where its heap cannot grow");
     }
 
     private static void scalesAndSurvivesDisruption(List<HasMetadata> resources, Deployment deployment, Map<String, String> podLabels) {
