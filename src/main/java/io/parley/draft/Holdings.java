@@ -38,10 +38,10 @@ interface Holdings {
     }
 
     record KnownOutcome(String id, String kind, String title, LocalDate date, DatePrecision precision,
-            List<String> personIds, List<Long> figures) {
+            List<String> personIds, List<Long> figures, List<String> excerpts) {
     }
 
-    record KnownStatement(String id, String speakerId, String quote) {
+    record KnownStatement(String id, String speakerId, String quote, List<String> excerpts) {
     }
 
     static Holdings none() {

@@ -38,10 +38,12 @@ final class Outcomes {
 
     private final Cues cues;
     private final Cues notCues;
+    private final Cues eventVerbs;
     private final Map<String, Long> numbers = new HashMap<>();
 
     Outcomes(Lexicon lexicon) {
         cues = Cues.rules(lexicon, "outcome-cues");
+        eventVerbs = Cues.phrases(lexicon, "outcome-event-verbs");
         notCues = Cues.phrases(lexicon, "outcome-not-cues");
         for (String entry : lexicon.phrases("numbers")) {
             String[] parts = entry.split("\\s+");
@@ -56,6 +58,10 @@ final class Outcomes {
             List<Cues.Hit> refused = notCues.all(facts.sentence);
             for (Cues.Hit cue : cues.all(facts.sentence)) {
                 if (refused.stream().anyMatch(no -> no.start() < cue.end() && cue.start() < no.end())) {
+                    continue;
+                }
+                String kind = cue.cue().field(0);
+                if ((kind.equals("CEASEFIRE") || kind.equals("AGREEMENT")) && !eventVerbs.any(facts.sentence)) {
                     continue;
                 }
                 DraftOutcome outcome = outcome(facts, cue, i + 1 < sentences.size() ? sentences.get(i + 1) : null, talks);

@@ -48,7 +48,7 @@ final class People {
             String written = written(candidate);
             Holdings.KnownPerson stored = stored(written, holdings, Closeness.VARIANT);
             boolean given = names.isGivenName(candidate.sentence.tokens().get(candidate.first).text());
-            if (stored == null && !given && !candidate.roleBefore) {
+            if (stored == null && !given && !candidate.roleBefore && !listedWithAName(candidate, full)) {
                 continue;
             }
             DraftPerson person = cluster(people, written);
@@ -96,6 +96,32 @@ final class People {
         return people;
     }
 
+    /**
+     * "Sagui Dekel-Chen, Alexander Troufanov and Yair Horn": a name Parley does not know stands
+     * in a list ("," or "and") next to one that starts with a known given name.
+     */
+    private boolean listedWithAName(Candidate candidate, List<Candidate> full) {
+        List<Token> tokens = candidate.sentence.tokens();
+        for (Candidate other : full) {
+            if (other == candidate || other.sentence != candidate.sentence
+                    || !names.isGivenName(tokens.get(other.first).text())) {
+                continue;
+            }
+            int gapStart = Math.min(candidate.last, other.last);
+            int gapEnd = Math.max(candidate.first, other.first);
+            if (gapEnd - gapStart >= 1 && gapEnd - gapStart <= 2) {
+                boolean listed = true;
+                for (int k = gapStart; k < gapEnd; k++) {
+                    listed &= tokens.get(k).text().equals(",") || tokens.get(k).is("and");
+                }
+                if (listed) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private void addMention(DraftPerson person, Candidate c, String written) {
         List<Token> tokens = c.sentence.tokens();
         boolean possessive = c.last < tokens.size() && tokens.get(c.last).text().matches("['’]s");
@@ -122,6 +148,14 @@ final class People {
             while (first < j && strippable(tokens.get(first))) {
                 roleBefore |= isRole(tokens.get(first).lower());
                 first++;
+            }
+            // "Secretary of State Marco Rubio": a known given name inside the run starts the name.
+            for (int k = first + 1; k < j - 1; k++) {
+                if (names.isGivenName(tokens.get(k).text()) && !names.isGivenName(tokens.get(first).text())) {
+                    roleBefore = true;
+                    first = k;
+                    break;
+                }
             }
             // A lone word may be a surname that is also some town's name ("Kellogg"): that is
             // settled once the report's full names are known, below.
@@ -267,6 +301,9 @@ final class People {
             if (isRole(lower) || organization(lower) || gazetteer.countryCode(previous.text()).isPresent()
                     || lower.equals("us") || lower.equals("u.s")) {
                 sawRole |= isRole(lower);
+                k--;
+            } else if (lower.matches("of|for") && sawRole && k >= 2 && isRole(tokens.get(k - 2).lower())) {
+                // "Secretary of State", "Minister for Foreign Affairs"
                 k--;
             } else if (lower.matches("['’]s") && k >= 2 && sawRole) {
                 // "Putin's envoy": the possessor names whose envoy this is.

@@ -27,6 +27,17 @@ final class Talks {
         closedDoor = Cues.phrases(lexicon, "closed-door-cues");
     }
 
+    /** Words that put what follows in the future: "will travel to Ankara to meet ...". */
+    private static final java.util.regex.Pattern FUTURE = java.util.regex.Pattern.compile(
+            "\\b(?:will|shall|is (?:expected|due|set|likely|scheduled) to|are (?:expected|due|set|likely|scheduled) to|plans? to|intends? to)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** "hosted by": the cue's people are its agents, not its guests. */
+    private static boolean passive(SentenceFacts facts, Cues.Hit cue) {
+        int next = facts.sentence.tokenAt(cue.end());
+        return next < facts.tokens().size() && facts.tokens().get(next).is("by");
+    }
+
     List<DraftTalk> find(List<SentenceFacts> sentences, LocalDate published) {
         List<DraftTalk> talks = new ArrayList<>();
         for (SentenceFacts facts : sentences) {
@@ -38,6 +49,29 @@ final class Talks {
             String subjectRole = cue.cue().field(2);
             DraftPerson subject = facts.subjectBefore(cue.start());
             List<DraftPerson> objects = facts.objectsAfter(cue.end());
+            if ("JOIN".equals(subjectRole)) {
+                // "Waltz and Witkoff also attended": more people at the talk just told.
+                if (!talks.isEmpty()) {
+                    DraftTalk previous = talks.get(talks.size() - 1);
+                    for (PersonMention actor : facts.actors()) {
+                        if (actor.end() <= cue.start()) {
+                            previous.roles.putIfAbsent(actor.person(), "PARTICIPANT");
+                        }
+                    }
+                    previous.cite(facts.sentence);
+                }
+                continue;
+            }
+            if ("HOST".equals(subjectRole) && passive(facts, cue)) {
+                // "The meeting, hosted by the Crown Prince, ...": the host of the talk just told.
+                List<DraftPerson> hosts = facts.objectsAfter(facts.tokens().get(facts.sentence.tokenAt(cue.end())).end());
+                if (!hosts.isEmpty() && !talks.isEmpty()) {
+                    DraftTalk previous = talks.get(talks.size() - 1);
+                    hosts.forEach(host -> previous.roles.put(host, "HOST"));
+                    previous.cite(facts.sentence);
+                }
+                continue;
+            }
             if (subject != null && !objects.contains(subject)) {
                 talk.roles.put(subject, subjectRole != null ? subjectRole : "PARTICIPANT");
             }
@@ -50,7 +84,8 @@ final class Talks {
             talk.status = cue.cue().field(0);
             int clause = facts.sentence.text().lastIndexOf(';', cue.start() - facts.sentence.start());
             int clauseStart = facts.sentence.start() + Math.max(0, clause);
-            if ("HELD".equals(talk.status) && conditions.anyBetween(facts.sentence, clauseStart, cue.start())) {
+            if ("HELD".equals(talk.status) && (conditions.anyBetween(facts.sentence, clauseStart, cue.start())
+                    || FUTURE.matcher(facts.sentence.between(clauseStart, cue.start())).find())) {
                 talk.status = "EXPECTED";
             }
             talk.format = cue.cue().field(1) != null ? cue.cue().field(1)
@@ -87,7 +122,13 @@ final class Talks {
         for (DraftTalk talk : talks) {
             DraftTalk same = null;
             for (DraftTalk earlier : merged) {
-                if (earlier.status.equals(talk.status) && earlier.roles.keySet().equals(talk.roles.keySet())
+                // The same people (or all of one's among the other's, as a headline names fewer) at a
+                // time and place that agree.
+                boolean samePeople = earlier.roles.keySet().equals(talk.roles.keySet())
+                        || talk.roles.size() >= 2 && earlier.roles.size() >= 2
+                                && (earlier.roles.keySet().containsAll(talk.roles.keySet())
+                                        || talk.roles.keySet().containsAll(earlier.roles.keySet()));
+                if (earlier.status.equals(talk.status) && samePeople
                         && datesAgree(earlier.date, talk.date) && placesAgree(earlier.place(), talk.place())) {
                     same = earlier;
                     break;
