@@ -38,6 +38,11 @@ final class People {
     }
 
     List<DraftPerson> find(List<Sentence> sentences, Holdings holdings) {
+        PersonNames.Index<Holdings.KnownPerson> held = names.index(holdings.people(), person -> {
+            List<String> all = new ArrayList<>(person.aliases());
+            all.add(0, person.name());
+            return all;
+        });
         List<Candidate> full = new ArrayList<>();
         List<Candidate> single = new ArrayList<>();
         for (Sentence sentence : sentences) {
@@ -46,7 +51,7 @@ final class People {
         List<DraftPerson> people = new ArrayList<>();
         for (Candidate candidate : full) {
             String written = written(candidate);
-            Holdings.KnownPerson stored = stored(written, holdings, Closeness.VARIANT);
+            Holdings.KnownPerson stored = held.best(written, Closeness.VARIANT);
             boolean given = names.isGivenName(candidate.sentence.tokens().get(candidate.first).text());
             if (stored == null && !given && !candidate.roleBefore && !listedWithAName(candidate, full)) {
                 continue;
@@ -68,7 +73,7 @@ final class People {
                 continue;
             }
             if (person == null) {
-                Holdings.KnownPerson stored = stored(written, holdings, Closeness.SURNAME);
+                Holdings.KnownPerson stored = held.best(written, Closeness.SURNAME);
                 if (stored == null && !candidate.roleBefore) {
                     continue;
                 }
@@ -234,30 +239,6 @@ final class People {
             }
         }
         return found;
-    }
-
-    /** The stored person a written name names at least as closely as {@code least}, if exactly one does. */
-    Holdings.KnownPerson stored(String written, Holdings holdings, Closeness least) {
-        Holdings.KnownPerson best = null;
-        Closeness bestCloseness = Closeness.NONE;
-        boolean tie = false;
-        for (Holdings.KnownPerson person : holdings.people()) {
-            Closeness closeness = names.closeness(written, person.name());
-            for (String alias : person.aliases()) {
-                Closeness viaAlias = names.closeness(written, alias);
-                if (viaAlias.compareTo(closeness) > 0) {
-                    closeness = viaAlias;
-                }
-            }
-            if (closeness.compareTo(bestCloseness) > 0) {
-                best = person;
-                bestCloseness = closeness;
-                tie = false;
-            } else if (closeness == bestCloseness && closeness != Closeness.NONE) {
-                tie = true;
-            }
-        }
-        return best != null && !tie && bestCloseness.compareTo(least) >= 0 ? best : null;
     }
 
     /**
