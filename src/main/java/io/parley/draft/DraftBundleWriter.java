@@ -238,6 +238,14 @@ final class DraftBundleWriter {
             if (envoy == null || !refs.containsKey(envoy)) {
                 continue;
             }
+            if (trip.storedId != null && stored.containsKey(trip.storedId)) {
+                ObjectNode record = stored.get(trip.storedId);
+                refs.put(trip, record.get("ref").asText());
+                trip.passages.forEach(passage -> cite(record, passage));
+                add("trips", record);
+                propose(trip, "trips", trip.traveller.name + " to " + trip.destination.name(), trip.passages, trip.adds);
+                continue;
+            }
             ObjectNode record = json.createObjectNode().put("ref", "trip-" + ++n).put("envoyId", refs.get(envoy));
             record.set("destination", location(List.of(trip.destination)));
             if (trip.arrivedOn != null && trip.arrivedOn.precision() == DatePrecision.DAY) {

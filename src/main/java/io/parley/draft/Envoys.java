@@ -130,7 +130,7 @@ final class Envoys {
         if (role == null) {
             return null;
         }
-        String title = role.replaceFirst("^.*?['’]s\\s+", "");
+        String title = role.replaceFirst("^.*?['’]s\\s+", "").replaceFirst("^(?i:the|a|an)\\s+", "");
         String[] words = title.split("\\s+");
         int k = 0;
         while (k < words.length - 1 && (gazetteer.countryCode(words[k]).isPresent() || words[k].matches("US|U\\.S\\.?"))) {

@@ -47,6 +47,22 @@ final class Matching {
                 }
             }
         }
+        // A trip is the stored trip of the same traveller to the same place (the same city, or the
+        // same country when either names only a country), unless their arrival dates differ.
+        List<Holdings.KnownTrip> trips = holdings.tripsOf(personIds);
+        Set<String> tripsTaken = new HashSet<>();
+        for (DraftTrip trip : report.trips()) {
+            for (Holdings.KnownTrip known : trips) {
+                if (!tripsTaken.contains(known.id()) && trip.traveller.stored != null
+                        && trip.traveller.stored.id().equals(known.personId()) && sameDestination(trip.destination, known)
+                        && (trip.arrivedOn == null || known.arrivedOn() == null || trip.arrivedOn.date().equals(known.arrivedOn()))) {
+                    tripsTaken.add(known.id());
+                    trip.storedId = known.id();
+                    trip.adds.add("a citation of this report");
+                    break;
+                }
+            }
+        }
         List<Holdings.KnownStatement> statements = holdings.statementsOf(personIds);
         for (DraftStatement statement : report.statements()) {
             for (Holdings.KnownStatement known : statements) {
@@ -127,6 +143,13 @@ final class Matching {
         all.addAll(y);
         x.retainAll(y);
         return all.isEmpty() ? 0 : (double) x.size() / all.size();
+    }
+
+    private static boolean sameDestination(PlaceMention place, Holdings.KnownTrip known) {
+        if (place.city() != null && known.geonamesId() != null) {
+            return place.city().geonamesId() == known.geonamesId();
+        }
+        return place.countryCode().equals(known.countryCode());
     }
 
     static boolean sameTalk(DraftTalk talk, Holdings.KnownTalk known) {

@@ -165,7 +165,13 @@ final class Outcomes {
             };
             if (fits) {
                 String number = figure.group("number").toLowerCase(Locale.ROOT).replace(",", "");
+                if (number.length() > 9) {
+                    continue; // more than anyone has freed: a figure is a count of people (Parley stores an Int)
+                }
                 Long value = number.chars().allMatch(Character::isDigit) ? Long.valueOf(number) : numbers.get(number);
+                if (value == null) {
+                    continue;
+                }
                 String label = figure.group("noun") + (noun.contains("hostage") ? " freed" : " released");
                 outcome.figures.add(new DraftOutcome.Figure(label, value, figure.group("approx") != null));
             }

@@ -286,6 +286,12 @@ final class People {
             } else if (lower.matches("of|for") && sawRole && k >= 2 && isRole(tokens.get(k - 2).lower())) {
                 // "Secretary of State", "Minister for Foreign Affairs"
                 k--;
+            } else if (lower.matches("['’]s") && k >= 2 && sawRole && countryOfWord(tokens.get(k - 2).text()) != null) {
+                // "Qatar's Prime Minister": the country the role belongs to.
+                if (self.countryCode == null) {
+                    self.countryCode = countryOfWord(tokens.get(k - 2).text());
+                }
+                k -= 2;
             } else if (lower.matches("['’]s") && k >= 2 && sawRole) {
                 // "Putin's envoy": the possessor names whose envoy this is.
                 DraftPerson owner = personAt(people, mention.sentence(), k - 2);

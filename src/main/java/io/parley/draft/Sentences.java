@@ -26,6 +26,8 @@ final class Sentences {
     private static final Pattern TOKEN = Pattern.compile(
             "\\p{L}[\\p{L}\\p{M}]*(?:[-.][\\p{L}\\p{M}]+)*\\.?(?<=\\p{Lu}\\.|[\\p{L}\\p{M}])|\\d+(?:[.,]\\d+)*|['’]s\\b|\\S");
     private static final Pattern LINE = Pattern.compile("[^\\n]+");
+    /** Characters of the longest passage: a long news sentence is 300-600. */
+    static final int LONGEST = 2_000;
     /** A sentence the model ended at an initialism ("U.S.", "U.N."). */
     private static final Pattern INITIALISM_END = Pattern.compile("(?<![\\p{L}.])(?:\\p{Lu}\\.){2,}\\s*$");
     /** Abbreviations that never end a sentence: titles and AP-style months ("Lt. Gen. Keith Kellogg", "on Feb. 11"). */
@@ -82,6 +84,17 @@ final class Sentences {
                 }
                 while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
                     end--;
+                }
+                // A "sentence" longer than any real one (a list, a table, text without stops) is cut
+                // at spaces, so every passage stays a passage a bundle can hold and a reader can read.
+                while (end - start > LONGEST) {
+                    int cut = text.lastIndexOf(' ', start + LONGEST);
+                    cut = cut <= start ? start + LONGEST : cut;
+                    sentences.add(new Sentence(sentences.size(), start, cut, text.substring(start, cut), tokens(text, start, cut)));
+                    start = cut;
+                    while (start < end && Character.isWhitespace(text.charAt(start))) {
+                        start++;
+                    }
                 }
                 if (end > start) {
                     sentences.add(new Sentence(sentences.size(), start, end, text.substring(start, end),

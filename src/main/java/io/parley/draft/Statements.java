@@ -181,6 +181,9 @@ final class Statements {
         }
         // "confirmed Witkoff's visit", "gave a speech in English expressing gratitude"
         int end = clauseEnd(sentence, cue.start());
+        if (sentence.between(cue.start(), end).split("\\s+").length < 4) {
+            return null; // "praised the envoy." says too little to stand as a statement
+        }
         return statement(facts, speaker, sentence.between(cue.start(), end), false, published, talks).at(cue.start(), end);
     }
 

@@ -95,6 +95,16 @@ final class StoredHoldings implements Holdings {
     }
 
     @Override
+    public List<KnownTrip> tripsOf(Collection<String> personIds) {
+        return rows(Sql.of("select json_build_object('id', graphql_id('Trip', t.id), 'personId', graphql_id('Person', e.person_id),",
+                " 'geonamesId', t.destination_geonames_id, 'countryCode', t.destination_country_code, 'arrivedOn', t.arrived_on)::text",
+                " from trip t join envoy e on e.id = t.envoy_id where e.person_id in (", keys(personIds), ") order by t.id"),
+                row -> new KnownTrip(row.get("id").asText(), row.get("personId").asText(),
+                        row.hasNonNull("geonamesId") ? row.get("geonamesId").asInt() : null, text(row, "countryCode"),
+                        row.hasNonNull("arrivedOn") ? LocalDate.parse(row.get("arrivedOn").asText()) : null));
+    }
+
+    @Override
     public Set<String> takenTitles(String collection, Collection<String> titles) {
         if (titles.isEmpty()) {
             return Set.of();

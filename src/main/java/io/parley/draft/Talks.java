@@ -20,8 +20,13 @@ final class Talks {
     private final Cues cues;
     private final Cues conditions;
     private final Cues closedDoor;
+    /** Words of a title between "and" and a name ("and U.S. President Donald Trump"). */
+    private final java.util.function.Predicate<Token> titleWord;
 
     Talks(Lexicon lexicon) {
+        java.util.Set<String> roles = lexicon.words("roles");
+        titleWord = token -> roles.contains(token.lower()) || token.capitalized() && token.text().matches("\\p{Lu}[\\p{L}.]*")
+                && !token.is("And");
         cues = Cues.rules(lexicon, "talk-cues");
         conditions = Cues.phrases(lexicon, "conditional-cues");
         closedDoor = Cues.phrases(lexicon, "closed-door-cues");
@@ -72,8 +77,10 @@ final class Talks {
                 }
                 continue;
             }
-            if (subject != null && !objects.contains(subject)) {
-                talk.roles.put(subject, subjectRole != null ? subjectRole : "PARTICIPANT");
+            for (DraftPerson each : facts.subjectsBefore(cue.start(), titleWord)) {
+                if (!objects.contains(each)) {
+                    talk.roles.put(each, subjectRole != null ? subjectRole : "PARTICIPANT");
+                }
             }
             for (DraftPerson object : objects) {
                 talk.roles.putIfAbsent(object, "HOST".equals(subjectRole) ? "VISITOR" : "PARTICIPANT");
