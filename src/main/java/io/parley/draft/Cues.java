@@ -32,10 +32,30 @@ final class Cues {
         for (List<String> entry : entries) {
             String phrase = entry.get(0);
             cues.add(new Cue(phrase.toLowerCase(java.util.Locale.ROOT), entry.subList(1, entry.size()),
-                    Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase) + "(?![\\p{L}\\p{N}])",
+                    Pattern.compile("(?<![\\p{L}\\p{N}])" + regex(phrase) + "(?![\\p{L}\\p{N}])",
                             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
         }
         cues.sort(Comparator.comparingInt((Cue cue) -> cue.phrase().length()).reversed());
+    }
+
+    /**
+     * A number of people or things, with the words that qualify it: "33", "nearly 2,000
+     * Palestinian", "three", "dozens of". A cue phrase writes it {@code {n}} ("freed {n} hostages").
+     */
+    static final String NUMBER = "(?:(?:nearly|about|around|some|almost|roughly|approximately|more than|over|up to|at least) )?"
+            + "(?:\\d{1,3}(?:,\\d{3})+|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of)"
+            + "(?: (?-i:[A-Z])\\p{L}+)?";
+
+    private static String regex(String phrase) {
+        StringBuilder regex = new StringBuilder();
+        String[] parts = phrase.split("\\{n\\}", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                regex.append(NUMBER);
+            }
+            regex.append(Pattern.quote(parts[i]));
+        }
+        return regex.toString().replace("\\Q\\E", "");
     }
 
     /** A section of rules: each line a phrase followed by what it means ("hosted | HELD | | HOST"). */

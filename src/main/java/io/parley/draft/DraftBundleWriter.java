@@ -46,6 +46,7 @@ final class DraftBundleWriter {
     private final List<DraftProposal> proposals = new ArrayList<>();
     private final Map<DraftRecord, String> refs = new HashMap<>();
     private final Set<Sentence> cited = new HashSet<>();
+    private final Set<ObjectNode> added = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     DraftBundleWriter(ObjectMapper json, DraftedReport report, ReportInput input, ObjectNode closure, Holdings holdings) {
         this.json = json;
@@ -137,7 +138,7 @@ final class DraftBundleWriter {
             refs.put(person, record.get("ref").asText());
             Sentence passage = person.roleMention != null ? person.roleMention.sentence() : person.firstMention().sentence();
             cite(record, passage);
-            collection("people").add(record);
+            add("people", record);
             String label = person.name + (person.role != null ? " (" + person.role + ")" : "");
             propose(person, "people", label, List.of(passage), notes);
         }
@@ -163,7 +164,7 @@ final class DraftBundleWriter {
             }
             refs.put(envoy, record.get("ref").asText());
             envoy.passages.forEach(passage -> cite(record, passage));
-            collection("envoyAppointments").add(record);
+            add("envoyAppointments", record);
             propose(envoy, "envoyAppointments", envoy.person.name + ": " + envoy.title, envoy.passages, envoy.adds);
         }
     }
@@ -215,7 +216,7 @@ final class DraftBundleWriter {
             }
             refs.put(talk, record.get("ref").asText());
             talk.passages.forEach(passage -> cite(record, passage));
-            collection("talks").add(record);
+            add("talks", record);
             propose(talk, "talks", record.get("title").asText() + " (" + talk.status + ")", talk.passages, notes);
         }
     }
@@ -237,6 +238,14 @@ final class DraftBundleWriter {
             if (envoy == null || !refs.containsKey(envoy)) {
                 continue;
             }
+            if (trip.storedId != null && stored.containsKey(trip.storedId)) {
+                ObjectNode record = stored.get(trip.storedId);
+                refs.put(trip, record.get("ref").asText());
+                trip.passages.forEach(passage -> cite(record, passage));
+                add("trips", record);
+                propose(trip, "trips", trip.traveller.name + " to " + trip.destination.name(), trip.passages, trip.adds);
+                continue;
+            }
             ObjectNode record = json.createObjectNode().put("ref", "trip-" + ++n).put("envoyId", refs.get(envoy));
             record.set("destination", location(List.of(trip.destination)));
             if (trip.arrivedOn != null && trip.arrivedOn.precision() == DatePrecision.DAY) {
@@ -254,7 +263,7 @@ final class DraftBundleWriter {
             }
             refs.put(trip, record.get("ref").asText());
             trip.passages.forEach(passage -> cite(record, passage));
-            collection("trips").add(record);
+            add("trips", record);
             propose(trip, "trips", trip.traveller.name + " to " + trip.destination.name(), trip.passages, trip.adds);
         }
     }
@@ -276,6 +285,20 @@ final class DraftBundleWriter {
                 if (outcome.date.text().length() > 0 && outcome.date.precision().ordinal() < was.ordinal()) {
                     record.put("date", outcome.date.date().toString()).put("datePrecision", outcome.date.precision().name());
                 }
+                ArrayNode figures = record.withArray("figures");
+                for (DraftOutcome.Figure figure : outcome.figures) {
+                    boolean known = false;
+                    for (JsonNode stored : figures) {
+                        known |= stored.path("value").asLong() == figure.value();
+                    }
+                    if (!known) {
+                        figures.add(json.createObjectNode().put("label", clip(figure.label(), 300)).put("value", figure.value())
+                                .put("approximate", figure.approximate()));
+                        notes.add("a figure: " + figure.value() + " " + figure.label());
+                    }
+                }
+                addPeople(record.withArray("beneficiaryIds"), outcome.beneficiaries, "someone freed", notes);
+                addPeople(record.withArray("creditedToIds"), outcome.creditedTo, "someone credited", notes);
             } else {
                 String title = unique(titles.get(outcome), taken);
                 while (!used.add(title)) {
@@ -300,8 +323,21 @@ final class DraftBundleWriter {
             }
             refs.put(outcome, record.get("ref").asText());
             outcome.passages.forEach(passage -> cite(record, passage));
-            collection("outcomes").add(record);
+            add("outcomes", record);
             propose(outcome, "outcomes", record.get("title").asText() + " (" + outcome.kind + ")", outcome.passages, notes);
+        }
+    }
+
+    /** People a stored record's list lacks, added with a note ("someone freed: Marc Fogel"). */
+    private void addPeople(ArrayNode ids, List<DraftPerson> people, String what, List<String> notes) {
+        Set<String> present = new HashSet<>();
+        ids.forEach(id -> present.add(id.asText()));
+        for (DraftPerson person : people) {
+            String ref = refs.get(person);
+            if (ref != null && present.add(ref)) {
+                ids.add(ref);
+                notes.add(what + ": " + person.name);
+            }
         }
     }
 
@@ -329,13 +365,20 @@ final class DraftBundleWriter {
             }
             refs.put(statement, record.get("ref").asText());
             statement.passages.forEach(passage -> cite(record, passage));
-            collection("statements").add(record);
+            add("statements", record);
             propose(statement, "statements", statement.speaker.name + (statement.verbatim ? ": \"" : " (reported): ")
                     + clip(statement.quote, 120) + (statement.verbatim ? "\"" : ""), statement.passages, notes);
         }
     }
 
     // ---------------------------------------------------------------- parts
+
+    /** Adds a record to its collection once: two drafted records may be the one stored record. */
+    private void add(String collection, ObjectNode record) {
+        if (added.add(record)) {
+            collection(collection).add(record);
+        }
+    }
 
     private ArrayNode collection(String name) {
         return bundle.has(name) ? (ArrayNode) bundle.get(name) : bundle.putArray(name);

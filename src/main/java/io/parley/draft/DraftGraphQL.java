@@ -30,7 +30,7 @@ public class DraftGraphQL {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     @Description("Reads a news report (English) and proposes every fact it states as a report bundle for importBundle: "
-            + "people (matched to stored ones by name, other spellings or Wikidata ID), envoy appointments, talks, trips, "
+            + "people (matched to stored ones by name or another spelling of it), envoy appointments, talks, trips, "
             + "outcomes and statements, each citing the passage it came from, with its exact characters and a confidence. "
             + "Records Parley already holds are proposed as matches with what the report adds, never as duplicates. "
             + "Writes nothing. Bad input is BAD_USER_INPUT at its field; a text over 100,000 characters is LIMIT_EXCEEDED.")

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,7 +32,7 @@ public class DraftRoutes {
     static final long MAX_BODY = 1024 * 1024;
 
     private final DraftService drafts;
-    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private final ObjectMapper json = new ObjectMapper();
 
     public DraftRoutes(DraftService drafts) {
         this.drafts = drafts;
@@ -49,8 +48,18 @@ public class DraftRoutes {
         BundleDraft draft = drafts.draft(report, "body");
         ObjectNode answer = json.createObjectNode();
         answer.set("bundle", json.readTree(draft.bundle()));
+        // Written field by field, as the GraphQL type has them: no data binding (reflection) on the way.
         ArrayNode proposals = answer.putArray("proposals");
-        draft.proposals().forEach(proposal -> proposals.add(json.valueToTree(proposal)));
+        for (DraftProposal proposal : draft.proposals()) {
+            ObjectNode node = proposals.addObject().put("ref", proposal.ref()).put("collection", proposal.collection())
+                    .put("label", proposal.label()).put("action", proposal.action().name()).put("matchedId", proposal.matchedId())
+                    .put("confidence", proposal.confidence());
+            ArrayNode passages = node.putArray("passages");
+            proposal.passages().forEach(passage -> passages.addObject().put("ref", passage.ref()).put("start", passage.start())
+                    .put("end", passage.end()).put("text", passage.text()));
+            ArrayNode notes = node.putArray("notes");
+            proposal.notes().forEach(notes::add);
+        }
         answer.put("tookMs", draft.tookMs());
         return json.writeValueAsString(answer);
     }

@@ -46,7 +46,7 @@ public class DraftService {
         Holdings holdings = new StoredHoldings(em, json);
         DraftedReport read = drafting().read(report.text, report.publishedOn, holdings);
         Set<String> storedIds = new LinkedHashSet<>();
-        Stream.of(read.people(), read.envoys(), read.talks(), read.outcomes(), read.statements())
+        Stream.of(read.people(), read.envoys(), read.talks(), read.trips(), read.outcomes(), read.statements())
                 .flatMap(List::stream).map(record -> record.storedId).filter(id -> id != null).forEach(storedIds::add);
         var closure = storedBundles.closure(storedIds);
         int took = (int) ((System.nanoTime() - started) / 1_000_000);

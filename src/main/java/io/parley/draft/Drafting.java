@@ -72,6 +72,14 @@ final class Drafting {
         return report;
     }
 
+    /** "Fogel was arrested": the person is acted on, not acting. */
+    private static boolean passiveAfter(SentenceFacts facts, PersonMention mention) {
+        List<Token> tokens = facts.tokens();
+        int k = mention.last();
+        return k + 1 < tokens.size() && tokens.get(k).lower().matches("was|were|is|are|has been|had been")
+                && tokens.get(k + 1).lower().matches("\\p{L}+(?:ed|en)") && !tokens.get(k + 1).lower().matches("(?:seen|been|open|often)");
+    }
+
     /** "Steven Charles Witkoff (born March 15, 1957)": the birth date the report gives for a person. */
     private static void born(List<SentenceFacts> facts) {
         for (SentenceFacts sentence : facts) {
@@ -116,6 +124,14 @@ final class Drafting {
      * report names most (news reports keep their pronouns for their protagonist).
      */
     private static DraftPerson topic(List<SentenceFacts> before, Map<DraftPerson, Integer> counts) {
+        // The subject of the sentence just before, when it acts ("Zelenskiy ... said"; not "Fogel was arrested").
+        if (!before.isEmpty()) {
+            SentenceFacts last = before.get(before.size() - 1);
+            List<PersonMention> actors = last.actors();
+            if (!actors.isEmpty() && actors.get(0).first() <= 8 && !passiveAfter(last, actors.get(0))) {
+                return actors.get(0).person();
+            }
+        }
         DraftPerson topic = null;
         for (int i = before.size() - 1; i >= 0 && i >= before.size() - 3; i--) {
             SentenceFacts facts = before.get(i);

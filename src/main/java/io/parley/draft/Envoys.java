@@ -17,7 +17,7 @@ final class Envoys {
 
     private static final Pattern APPOINT = Pattern.compile(
             "\\b(?:appoint|appointed|appointing|named|nominated|nominate)\\s+(?<who>[^,;]+?)\\s+(?:to be|as)\\s+(?:the\\s+|his\\s+|her\\s+)?"
-                    + "(?<title>[A-Z][^,;.]*?[Ee]nvoy(?:\\s+(?:to|for)\\s+(?<mandate>[^,;.]+))?)(?=[,;.]|$)");
+                    + "(?<title>[A-Za-z][^,;.]*?[Ee]nvoy(?:\\s+(?:to|for)\\s+(?<mandate>[^,;.]+))?)(?=[,;.]|$)");
     private final Gazetteer gazetteer;
 
     Envoys(Gazetteer gazetteer) {
@@ -41,8 +41,17 @@ final class Envoys {
                     continue;
                 }
                 DraftEnvoy envoy = envoyOf(envoys, person);
-                envoy.title = m.group("title").strip();
-                envoy.mandate = m.group("mandate") == null ? null : m.group("mandate").strip().replaceFirst("^the ", "");
+                // The title ends where a date starts ("as special envoy to the Middle East in November 2024").
+                int titleEnd = m.end("title");
+                for (DateMention date : facts.dates) {
+                    int at = date.start() - facts.sentence.start();
+                    if (at > m.start("title") && at < titleEnd) {
+                        titleEnd = at;
+                    }
+                }
+                envoy.title = facts.sentence.text().substring(m.start("title"), titleEnd).strip();
+                envoy.mandate = m.group("mandate") == null || m.start("mandate") >= titleEnd ? null
+                        : facts.sentence.text().substring(m.start("mandate"), titleEnd).strip().replaceFirst("^the ", "");
                 // Who appointed: the nearest other person acting before "appoint" ("Trump announced that he would appoint X").
                 envoy.appointedBy = null;
                 for (PersonMention actor : facts.actors()) {
@@ -52,7 +61,9 @@ final class Envoys {
                 }
                 envoy.announcedOn = facts.bestDate(facts.sentence.start() + m.start());
                 String represents = countryIn(envoy.title);
-                envoy.represents = represents != null ? represents : person.countryCode;
+                // "Trump appointed X as special envoy": an envoy represents the country of whoever appointed them.
+                envoy.represents = represents != null ? represents : person.countryCode != null ? person.countryCode
+                        : envoy.appointedBy != null ? envoy.appointedBy.countryCode : null;
                 envoy.cite(facts.sentence);
                 envoy.confidence = 0.85;
             }
@@ -119,7 +130,7 @@ final class Envoys {
         if (role == null) {
             return null;
         }
-        String title = role.replaceFirst("^.*?['’]s\\s+", "");
+        String title = role.replaceFirst("^.*?['’]s\\s+", "").replaceFirst("^(?i:the|a|an)\\s+", "");
         String[] words = title.split("\\s+");
         int k = 0;
         while (k < words.length - 1 && (gazetteer.countryCode(words[k]).isPresent() || words[k].matches("US|U\\.S\\.?"))) {

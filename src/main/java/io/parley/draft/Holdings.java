@@ -24,6 +24,9 @@ interface Holdings {
 
     List<KnownStatement> statementsOf(Collection<String> personIds);
 
+    /** The trips of these people's envoy appointments. */
+    List<KnownTrip> tripsOf(Collection<String> personIds);
+
     /** Which of these talk (or outcome) titles a stored record already has: the importer matches by title. */
     Set<String> takenTitles(String collection, Collection<String> titles);
 
@@ -38,10 +41,13 @@ interface Holdings {
     }
 
     record KnownOutcome(String id, String kind, String title, LocalDate date, DatePrecision precision,
-            List<String> personIds, List<Long> figures) {
+            List<String> personIds, List<Long> figures, List<String> excerpts) {
     }
 
-    record KnownStatement(String id, String speakerId, String quote) {
+    record KnownTrip(String id, String personId, Integer geonamesId, String countryCode, LocalDate arrivedOn) {
+    }
+
+    record KnownStatement(String id, String speakerId, String quote, List<String> excerpts) {
     }
 
     static Holdings none() {
@@ -73,6 +79,11 @@ interface Holdings {
 
             @Override
             public List<KnownStatement> statementsOf(Collection<String> personIds) {
+                return List.of();
+            }
+
+            @Override
+            public List<KnownTrip> tripsOf(Collection<String> personIds) {
                 return List.of();
             }
 

@@ -38,10 +38,12 @@ final class Outcomes {
 
     private final Cues cues;
     private final Cues notCues;
+    private final Cues eventVerbs;
     private final Map<String, Long> numbers = new HashMap<>();
 
     Outcomes(Lexicon lexicon) {
         cues = Cues.rules(lexicon, "outcome-cues");
+        eventVerbs = Cues.phrases(lexicon, "outcome-event-verbs");
         notCues = Cues.phrases(lexicon, "outcome-not-cues");
         for (String entry : lexicon.phrases("numbers")) {
             String[] parts = entry.split("\\s+");
@@ -56,6 +58,10 @@ final class Outcomes {
             List<Cues.Hit> refused = notCues.all(facts.sentence);
             for (Cues.Hit cue : cues.all(facts.sentence)) {
                 if (refused.stream().anyMatch(no -> no.start() < cue.end() && cue.start() < no.end())) {
+                    continue;
+                }
+                String kind = cue.cue().field(0);
+                if ((kind.equals("CEASEFIRE") || kind.equals("AGREEMENT")) && !eventVerbs.any(facts.sentence)) {
                     continue;
                 }
                 DraftOutcome outcome = outcome(facts, cue, i + 1 < sentences.size() ? sentences.get(i + 1) : null, talks);
@@ -159,7 +165,13 @@ final class Outcomes {
             };
             if (fits) {
                 String number = figure.group("number").toLowerCase(Locale.ROOT).replace(",", "");
+                if (number.length() > 9) {
+                    continue; // more than anyone has freed: a figure is a count of people (Parley stores an Int)
+                }
                 Long value = number.chars().allMatch(Character::isDigit) ? Long.valueOf(number) : numbers.get(number);
+                if (value == null) {
+                    continue;
+                }
                 String label = figure.group("noun") + (noun.contains("hostage") ? " freed" : " released");
                 outcome.figures.add(new DraftOutcome.Figure(label, value, figure.group("approx") != null));
             }

@@ -38,6 +38,11 @@ final class People {
     }
 
     List<DraftPerson> find(List<Sentence> sentences, Holdings holdings) {
+        PersonNames.Index<Holdings.KnownPerson> held = names.index(holdings.people(), person -> {
+            List<String> all = new ArrayList<>(person.aliases());
+            all.add(0, person.name());
+            return all;
+        });
         List<Candidate> full = new ArrayList<>();
         List<Candidate> single = new ArrayList<>();
         for (Sentence sentence : sentences) {
@@ -46,9 +51,9 @@ final class People {
         List<DraftPerson> people = new ArrayList<>();
         for (Candidate candidate : full) {
             String written = written(candidate);
-            Holdings.KnownPerson stored = stored(written, holdings, Closeness.VARIANT);
+            Holdings.KnownPerson stored = held.best(written, Closeness.VARIANT);
             boolean given = names.isGivenName(candidate.sentence.tokens().get(candidate.first).text());
-            if (stored == null && !given && !candidate.roleBefore) {
+            if (stored == null && !given && !candidate.roleBefore && !listedWithAName(candidate, full)) {
                 continue;
             }
             DraftPerson person = cluster(people, written);
@@ -68,7 +73,7 @@ final class People {
                 continue;
             }
             if (person == null) {
-                Holdings.KnownPerson stored = stored(written, holdings, Closeness.SURNAME);
+                Holdings.KnownPerson stored = held.best(written, Closeness.SURNAME);
                 if (stored == null && !candidate.roleBefore) {
                     continue;
                 }
@@ -94,6 +99,32 @@ final class People {
         people.removeIf(person -> person.mentions.isEmpty());
         people.sort((a, b) -> Integer.compare(a.firstMention().start(), b.firstMention().start()));
         return people;
+    }
+
+    /**
+     * "Sagui Dekel-Chen, Alexander Troufanov and Yair Horn": a name Parley does not know stands
+     * in a list ("," or "and") next to one that starts with a known given name.
+     */
+    private boolean listedWithAName(Candidate candidate, List<Candidate> full) {
+        List<Token> tokens = candidate.sentence.tokens();
+        for (Candidate other : full) {
+            if (other == candidate || other.sentence != candidate.sentence
+                    || !names.isGivenName(tokens.get(other.first).text())) {
+                continue;
+            }
+            int gapStart = Math.min(candidate.last, other.last);
+            int gapEnd = Math.max(candidate.first, other.first);
+            if (gapEnd - gapStart >= 1 && gapEnd - gapStart <= 2) {
+                boolean listed = true;
+                for (int k = gapStart; k < gapEnd; k++) {
+                    listed &= tokens.get(k).text().equals(",") || tokens.get(k).is("and");
+                }
+                if (listed) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void addMention(DraftPerson person, Candidate c, String written) {
@@ -122,6 +153,14 @@ final class People {
             while (first < j && strippable(tokens.get(first))) {
                 roleBefore |= isRole(tokens.get(first).lower());
                 first++;
+            }
+            // "Secretary of State Marco Rubio": a known given name inside the run starts the name.
+            for (int k = first + 1; k < j - 1; k++) {
+                if (names.isGivenName(tokens.get(k).text()) && !names.isGivenName(tokens.get(first).text())) {
+                    roleBefore = true;
+                    first = k;
+                    break;
+                }
             }
             // A lone word may be a surname that is also some town's name ("Kellogg"): that is
             // settled once the report's full names are known, below.
@@ -202,30 +241,6 @@ final class People {
         return found;
     }
 
-    /** The stored person a written name names at least as closely as {@code least}, if exactly one does. */
-    Holdings.KnownPerson stored(String written, Holdings holdings, Closeness least) {
-        Holdings.KnownPerson best = null;
-        Closeness bestCloseness = Closeness.NONE;
-        boolean tie = false;
-        for (Holdings.KnownPerson person : holdings.people()) {
-            Closeness closeness = names.closeness(written, person.name());
-            for (String alias : person.aliases()) {
-                Closeness viaAlias = names.closeness(written, alias);
-                if (viaAlias.compareTo(closeness) > 0) {
-                    closeness = viaAlias;
-                }
-            }
-            if (closeness.compareTo(bestCloseness) > 0) {
-                best = person;
-                bestCloseness = closeness;
-                tie = false;
-            } else if (closeness == bestCloseness && closeness != Closeness.NONE) {
-                tie = true;
-            }
-        }
-        return best != null && !tie && bestCloseness.compareTo(least) >= 0 ? best : null;
-    }
-
     /**
      * The role phrase that introduced the person: the title words before the first mention that
      * has any ("Kremlin spokesman", "Russian President", "Putin's envoy"), else an appositive
@@ -268,6 +283,15 @@ final class People {
                     || lower.equals("us") || lower.equals("u.s")) {
                 sawRole |= isRole(lower);
                 k--;
+            } else if (lower.matches("of|for") && sawRole && k >= 2 && isRole(tokens.get(k - 2).lower())) {
+                // "Secretary of State", "Minister for Foreign Affairs"
+                k--;
+            } else if (lower.matches("['’]s") && k >= 2 && sawRole && countryOfWord(tokens.get(k - 2).text()) != null) {
+                // "Qatar's Prime Minister": the country the role belongs to.
+                if (self.countryCode == null) {
+                    self.countryCode = countryOfWord(tokens.get(k - 2).text());
+                }
+                k -= 2;
             } else if (lower.matches("['’]s") && k >= 2 && sawRole) {
                 // "Putin's envoy": the possessor names whose envoy this is.
                 DraftPerson owner = personAt(people, mention.sentence(), k - 2);

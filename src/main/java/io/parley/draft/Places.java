@@ -20,10 +20,13 @@ final class Places {
     private final Gazetteer gazetteer;
     /** Words that make a place name before them an attribute ("US President", "US Embassy"), not a place. */
     private final Set<String> attributes = new HashSet<>();
+    /** Role words: "U.S. envoy Steve Witkoff" names a role's country, not a place. */
+    private final Set<String> roles;
 
     Places(Lexicon lexicon, Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
-        attributes.addAll(lexicon.words("roles"));
+        roles = lexicon.words("roles");
+        attributes.addAll(roles);
         attributes.addAll(lexicon.words("organization-words"));
     }
 
@@ -39,7 +42,7 @@ final class Places {
                     best = place(sentence, i, i + length, people);
                 }
             }
-            if (best != null && (inDate(dates, best) || attribute(tokens, best.last()))) {
+            if (best != null && (inDate(dates, best) || attribute(tokens, best.last(), people))) {
                 i = best.last();
             } else if (best != null) {
                 found.add(best);
@@ -100,8 +103,16 @@ final class Places {
         return dates.stream().anyMatch(date -> date.start() <= place.start() && place.end() <= date.end());
     }
 
-    private boolean attribute(List<Token> tokens, int next) {
-        return next < tokens.size() && tokens.get(next).capitalized() && attributes.contains(tokens.get(next).lower());
+    private boolean attribute(List<Token> tokens, int next, List<PersonMention> people) {
+        if (next < tokens.size() && tokens.get(next).capitalized() && attributes.contains(tokens.get(next).lower())) {
+            return true;
+        }
+        // "U.S. special envoy Steve Witkoff": role words, in any case, between the place and a name.
+        int k = next;
+        while (k < tokens.size() && roles.contains(tokens.get(k).lower())) {
+            k++;
+        }
+        return k > next && inPerson(people, k);
     }
 
     private static boolean inPerson(List<PersonMention> people, int token) {

@@ -87,6 +87,46 @@ final class SentenceFacts {
         return nearest == null ? (pronoun >= 0 ? topic : null) : nearest.person();
     }
 
+    /**
+     * Everyone doing what happens at {@code offset}: the subject, and whoever is joined to it by
+     * "and" ("Zelensky and U.S. President Donald Trump met").
+     */
+    List<DraftPerson> subjectsBefore(int offset, java.util.function.Predicate<Token> titleWord) {
+        List<DraftPerson> subjects = new ArrayList<>();
+        DraftPerson subject = subjectBefore(offset);
+        if (subject == null) {
+            return subjects;
+        }
+        subjects.add(subject);
+        PersonMention current = null;
+        for (PersonMention mention : actors()) {
+            if (mention.person() == subject && mention.end() <= offset) {
+                current = mention;
+            }
+        }
+        while (current != null) {
+            int k = current.first() - 1;
+            while (k >= 0 && titleWord.test(tokens().get(k))) {
+                k--;
+            }
+            if (k < 1 || !tokens().get(k).is("and")) {
+                break;
+            }
+            PersonMention joined = null;
+            for (PersonMention mention : actors()) {
+                if (mention.last() == k) {
+                    joined = mention;
+                }
+            }
+            if (joined == null || subjects.contains(joined.person())) {
+                break;
+            }
+            subjects.add(0, joined.person());
+            current = joined;
+        }
+        return subjects;
+    }
+
     /** "praised by X": X is no subject of what follows. */
     private boolean isAgent(PersonMention mention) {
         return mention.first() > 0 && tokens().get(mention.first() - 1).is("by");

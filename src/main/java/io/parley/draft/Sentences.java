@@ -26,6 +26,18 @@ final class Sentences {
     private static final Pattern TOKEN = Pattern.compile(
             "\\p{L}[\\p{L}\\p{M}]*(?:[-.][\\p{L}\\p{M}]+)*\\.?(?<=\\p{Lu}\\.|[\\p{L}\\p{M}])|\\d+(?:[.,]\\d+)*|['’]s\\b|\\S");
     private static final Pattern LINE = Pattern.compile("[^\\n]+");
+    /** Characters of the longest passage: a long news sentence is 300-600. */
+    static final int LONGEST = 2_000;
+    /** A sentence the model ended at an initialism ("U.S.", "U.N."). */
+    private static final Pattern INITIALISM_END = Pattern.compile("(?<![\\p{L}.])(?:\\p{Lu}\\.){2,}\\s*$");
+    /** Abbreviations that never end a sentence: titles and AP-style months ("Lt. Gen. Keith Kellogg", "on Feb. 11"). */
+    private static final Pattern ABBREVIATION_END = Pattern.compile("(?<![\\p{L}.])(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"
+            + "|Lt|Gen|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Rev|St)\\.\\s*$");
+    private static final Pattern FIRST_WORD = Pattern.compile("^\\s*[\"“‘']?(\\p{L}+)");
+    /** Words that open a sentence, so an initialism before them did end one. */
+    private static final java.util.Set<String> OPENERS = java.util.Set.of("the", "a", "an", "he", "she", "it", "they",
+            "we", "i", "you", "this", "that", "these", "those", "there", "but", "and", "yet", "so", "in", "on", "at",
+            "after", "before", "when", "while", "if", "as", "however", "meanwhile", "his", "her", "their", "its", "our");
 
     private final SentenceModel model;
 
@@ -54,14 +66,35 @@ final class Sentences {
             if (lineText.isBlank()) {
                 continue;
             }
-            for (Span span : detector.sentPosDetect(lineText)) {
+            Span[] spans = detector.sentPosDetect(lineText);
+            for (int s = 0; s < spans.length; s++) {
+                Span span = spans[s];
                 int start = line.start() + span.getStart();
                 int end = line.start() + span.getEnd();
+                // "U.S. President Donald Trump", "Lt. Gen. Keith Kellogg", "on Feb. 11": the model ends a
+                // sentence at an abbreviation; it goes on (after an initialism, unless the next word
+                // opens a sentence: "... back to the U.S. The talks").
+                while (s + 1 < spans.length && (ABBREVIATION_END.matcher(text.substring(start, end)).find()
+                        || INITIALISM_END.matcher(text.substring(start, end)).find()
+                        && !opensSentence(lineText.substring(spans[s + 1].getStart(), spans[s + 1].getEnd())))) {
+                    end = line.start() + spans[++s].getEnd();
+                }
                 while (start < end && Character.isWhitespace(text.charAt(start))) {
                     start++;
                 }
                 while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
                     end--;
+                }
+                // A "sentence" longer than any real one (a list, a table, text without stops) is cut
+                // at spaces, so every passage stays a passage a bundle can hold and a reader can read.
+                while (end - start > LONGEST) {
+                    int cut = text.lastIndexOf(' ', start + LONGEST);
+                    cut = cut <= start ? start + LONGEST : cut;
+                    sentences.add(new Sentence(sentences.size(), start, cut, text.substring(start, cut), tokens(text, start, cut)));
+                    start = cut;
+                    while (start < end && Character.isWhitespace(text.charAt(start))) {
+                        start++;
+                    }
                 }
                 if (end > start) {
                     sentences.add(new Sentence(sentences.size(), start, end, text.substring(start, end),
@@ -70,6 +103,12 @@ final class Sentences {
             }
         }
         return sentences;
+    }
+
+    private static boolean opensSentence(String next) {
+        Matcher word = FIRST_WORD.matcher(next);
+        return !word.find() || Character.isUpperCase(word.group(1).charAt(0))
+                && OPENERS.contains(word.group(1).toLowerCase(java.util.Locale.ROOT));
     }
 
     static List<Token> tokens(String text, int start, int end) {

@@ -118,6 +118,12 @@ final class Statements {
         Sentence sentence = facts.sentence;
         List<Token> tokens = sentence.tokens();
         int after = sentence.tokenAt(cue.end());
+        for (DateMention date : facts.dates) {
+            // "Peskov said on Friday that ...": the date dates the saying; the words follow it.
+            if (after < tokens.size() && date.start() == tokens.get(after).start()) {
+                after = sentence.tokenAt(date.end());
+            }
+        }
         String phrase = cue.cue().phrase();
         if (phrase.equals("praised") && after < tokens.size() && tokens.get(after).is("by")) {
             List<DraftPerson> agents = facts.objectsAfter(tokens.get(after).end());
@@ -153,10 +159,31 @@ final class Statements {
         }
         if (phrase.equals("said") || phrase.equals("says") || phrase.equals("stated") || phrase.equals("told")
                 || phrase.equals("noting") || phrase.equals("added")) {
-            return null;
+            // "Lavrov said the talks had been useful", "Rubio told reporters the two sides agreed":
+            // what follows the verb (and its listener) is the reported clause.
+            int k = after;
+            if (phrase.equals("told") && k < tokens.size() && !tokens.get(k).capitalized()) {
+                while (k < tokens.size() && !tokens.get(k).lower().matches("that|the|a|an|he|she|they|it|we|i|there")
+                        && !tokens.get(k).capitalized()) {
+                    k++;
+                }
+            }
+            if (k >= tokens.size() || tokens.get(k).text().matches("[,.;:\"“”]")) {
+                return null;
+            }
+            int start = tokens.get(k).start();
+            int end = clauseEnd(sentence, start);
+            String words = sentence.between(start, end);
+            if (words.split("\\s+").length < 4) {
+                return null;
+            }
+            return statement(facts, speaker, resolvePronouns(facts, words), false, published, talks).at(start, end);
         }
         // "confirmed Witkoff's visit", "gave a speech in English expressing gratitude"
         int end = clauseEnd(sentence, cue.start());
+        if (sentence.between(cue.start(), end).split("\\s+").length < 4) {
+            return null; // "praised the envoy." says too little to stand as a statement
+        }
         return statement(facts, speaker, sentence.between(cue.start(), end), false, published, talks).at(cue.start(), end);
     }
 

@@ -72,7 +72,9 @@ final class StoredHoldings implements Holdings {
                 " 'people', (select json_agg(graphql_id('Person', p)) from (select person_id p from outcome_beneficiary where outcome_id = o.id",
                 " union select person_id from outcome_credit where outcome_id = o.id",
                 " union select tp.person_id from outcome_talk ot join talk_participant tp on tp.talk_id = ot.talk_id where ot.outcome_id = o.id) x),",
-                " 'figures', (select json_agg(value) from outcome_figure where outcome_id = o.id))::text from outcome o where o.id in (",
+                " 'figures', (select json_agg(value) from outcome_figure where outcome_id = o.id),",
+                " 'excerpts', (select json_agg(c.excerpt) from citation c where c.outcome_id = o.id and c.excerpt is not null))::text",
+                " from outcome o where o.id in (",
                 "select outcome_id from outcome_beneficiary where person_id in (", people, ")",
                 " union select outcome_id from outcome_credit where person_id in (", people, ")",
                 " union select ot.outcome_id from outcome_talk ot join talk_participant tp on tp.talk_id = ot.talk_id",
@@ -80,14 +82,26 @@ final class StoredHoldings implements Holdings {
                 row -> new KnownOutcome(row.get("id").asText(), row.get("kind").asText(), row.get("title").asText(),
                         row.hasNonNull("date") ? LocalDate.parse(row.get("date").asText()) : null,
                         row.hasNonNull("precision") ? DatePrecision.valueOf(row.get("precision").asText()) : null,
-                        strings(row.get("people")), longs(row.get("figures"))));
+                        strings(row.get("people")), longs(row.get("figures")), strings(row.get("excerpts"))));
     }
 
     @Override
     public List<KnownStatement> statementsOf(Collection<String> personIds) {
-        return rows(Sql.of("select json_build_object('id', graphql_id('Statement', id), 'speakerId', graphql_id('Person', speaker_id),",
-                " 'quote', quote)::text from statement where speaker_id in (", keys(personIds), ") order by id"),
-                row -> new KnownStatement(row.get("id").asText(), row.get("speakerId").asText(), row.get("quote").asText()));
+        return rows(Sql.of("select json_build_object('id', graphql_id('Statement', s.id), 'speakerId', graphql_id('Person', s.speaker_id),",
+                " 'quote', s.quote, 'excerpts', (select json_agg(c.excerpt) from citation c where c.statement_id = s.id",
+                " and c.excerpt is not null))::text from statement s where s.speaker_id in (", keys(personIds), ") order by s.id"),
+                row -> new KnownStatement(row.get("id").asText(), row.get("speakerId").asText(), row.get("quote").asText(),
+                        strings(row.get("excerpts"))));
+    }
+
+    @Override
+    public List<KnownTrip> tripsOf(Collection<String> personIds) {
+        return rows(Sql.of("select json_build_object('id', graphql_id('Trip', t.id), 'personId', graphql_id('Person', e.person_id),",
+                " 'geonamesId', t.destination_geonames_id, 'countryCode', t.destination_country_code, 'arrivedOn', t.arrived_on)::text",
+                " from trip t join envoy e on e.id = t.envoy_id where e.person_id in (", keys(personIds), ") order by t.id"),
+                row -> new KnownTrip(row.get("id").asText(), row.get("personId").asText(),
+                        row.hasNonNull("geonamesId") ? row.get("geonamesId").asInt() : null, text(row, "countryCode"),
+                        row.hasNonNull("arrivedOn") ? LocalDate.parse(row.get("arrivedOn").asText()) : null));
     }
 
     @Override

@@ -20,11 +20,27 @@ final class Talks {
     private final Cues cues;
     private final Cues conditions;
     private final Cues closedDoor;
+    /** Words of a title between "and" and a name ("and U.S. President Donald Trump"). */
+    private final java.util.function.Predicate<Token> titleWord;
 
     Talks(Lexicon lexicon) {
+        java.util.Set<String> roles = lexicon.words("roles");
+        titleWord = token -> roles.contains(token.lower()) || token.capitalized() && token.text().matches("\\p{Lu}[\\p{L}.]*")
+                && !token.is("And");
         cues = Cues.rules(lexicon, "talk-cues");
         conditions = Cues.phrases(lexicon, "conditional-cues");
         closedDoor = Cues.phrases(lexicon, "closed-door-cues");
+    }
+
+    /** Words that put what follows in the future: "will travel to Ankara to meet ...". */
+    private static final java.util.regex.Pattern FUTURE = java.util.regex.Pattern.compile(
+            "\\b(?:will|shall|is (?:expected|due|set|likely|scheduled) to|are (?:expected|due|set|likely|scheduled) to|plans? to|intends? to)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** "hosted by": the cue's people are its agents, not its guests. */
+    private static boolean passive(SentenceFacts facts, Cues.Hit cue) {
+        int next = facts.sentence.tokenAt(cue.end());
+        return next < facts.tokens().size() && facts.tokens().get(next).is("by");
     }
 
     List<DraftTalk> find(List<SentenceFacts> sentences, LocalDate published) {
@@ -38,8 +54,33 @@ final class Talks {
             String subjectRole = cue.cue().field(2);
             DraftPerson subject = facts.subjectBefore(cue.start());
             List<DraftPerson> objects = facts.objectsAfter(cue.end());
-            if (subject != null && !objects.contains(subject)) {
-                talk.roles.put(subject, subjectRole != null ? subjectRole : "PARTICIPANT");
+            if ("JOIN".equals(subjectRole)) {
+                // "Waltz and Witkoff also attended": more people at the talk just told.
+                if (!talks.isEmpty()) {
+                    DraftTalk previous = talks.get(talks.size() - 1);
+                    for (PersonMention actor : facts.actors()) {
+                        if (actor.end() <= cue.start()) {
+                            previous.roles.putIfAbsent(actor.person(), "PARTICIPANT");
+                        }
+                    }
+                    previous.cite(facts.sentence);
+                }
+                continue;
+            }
+            if ("HOST".equals(subjectRole) && passive(facts, cue)) {
+                // "The meeting, hosted by the Crown Prince, ...": the host of the talk just told.
+                List<DraftPerson> hosts = facts.objectsAfter(facts.tokens().get(facts.sentence.tokenAt(cue.end())).end());
+                if (!hosts.isEmpty() && !talks.isEmpty()) {
+                    DraftTalk previous = talks.get(talks.size() - 1);
+                    hosts.forEach(host -> previous.roles.put(host, "HOST"));
+                    previous.cite(facts.sentence);
+                }
+                continue;
+            }
+            for (DraftPerson each : facts.subjectsBefore(cue.start(), titleWord)) {
+                if (!objects.contains(each)) {
+                    talk.roles.put(each, subjectRole != null ? subjectRole : "PARTICIPANT");
+                }
             }
             for (DraftPerson object : objects) {
                 talk.roles.putIfAbsent(object, "HOST".equals(subjectRole) ? "VISITOR" : "PARTICIPANT");
@@ -50,7 +91,8 @@ final class Talks {
             talk.status = cue.cue().field(0);
             int clause = facts.sentence.text().lastIndexOf(';', cue.start() - facts.sentence.start());
             int clauseStart = facts.sentence.start() + Math.max(0, clause);
-            if ("HELD".equals(talk.status) && conditions.anyBetween(facts.sentence, clauseStart, cue.start())) {
+            if ("HELD".equals(talk.status) && (conditions.anyBetween(facts.sentence, clauseStart, cue.start())
+                    || FUTURE.matcher(facts.sentence.between(clauseStart, cue.start())).find())) {
                 talk.status = "EXPECTED";
             }
             talk.format = cue.cue().field(1) != null ? cue.cue().field(1)
@@ -87,7 +129,13 @@ final class Talks {
         for (DraftTalk talk : talks) {
             DraftTalk same = null;
             for (DraftTalk earlier : merged) {
-                if (earlier.status.equals(talk.status) && earlier.roles.keySet().equals(talk.roles.keySet())
+                // The same people (or all of one's among the other's, as a headline names fewer) at a
+                // time and place that agree.
+                boolean samePeople = earlier.roles.keySet().equals(talk.roles.keySet())
+                        || talk.roles.size() >= 2 && earlier.roles.size() >= 2
+                                && (earlier.roles.keySet().containsAll(talk.roles.keySet())
+                                        || talk.roles.keySet().containsAll(earlier.roles.keySet()));
+                if (earlier.status.equals(talk.status) && samePeople
                         && datesAgree(earlier.date, talk.date) && placesAgree(earlier.place(), talk.place())) {
                     same = earlier;
                     break;

@@ -1,11 +1,14 @@
 package io.parley.person;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.parley.common.Lexicon;
@@ -126,6 +129,70 @@ public final class PersonNames {
             return Closeness.NONE;
         }
         return typo ? Closeness.TYPO : Closeness.VARIANT;
+    }
+
+    /**
+     * People to match written names against, indexed by folded surname so a name is compared with
+     * the few people who could bear it, not with everyone Parley holds; one typo in the surname is
+     * still forgiven, by comparing surnames of about the same length only.
+     */
+    public <T> Index<T> index(Collection<T> people, Function<T, Collection<String>> namesOf) {
+        return new Index<>(people, namesOf);
+    }
+
+    /** See {@link #index}. */
+    public final class Index<T> {
+
+        private record Entry<T>(T person, String name, String surname) {
+        }
+
+        private final Map<String, List<Entry<T>>> bySurname = new HashMap<>();
+        private final Map<Integer, List<Entry<T>>> byLength = new HashMap<>();
+
+        private Index(Collection<T> people, Function<T, Collection<String>> namesOf) {
+            for (T person : people) {
+                for (String name : namesOf.apply(person)) {
+                    String surname = foldedSurname(surname(name));
+                    Entry<T> entry = new Entry<>(person, name, surname);
+                    bySurname.computeIfAbsent(surname, s -> new ArrayList<>()).add(entry);
+                    byLength.computeIfAbsent(surname.length(), l -> new ArrayList<>()).add(entry);
+                }
+            }
+        }
+
+        /** The one person {@code written} names at least as closely as {@code least}; null when none or several do. */
+        public T best(String written, Closeness least) {
+            String surname = foldedSurname(surname(written));
+            List<Entry<T>> candidates = new ArrayList<>(bySurname.getOrDefault(surname, List.of()));
+            if (least.compareTo(Closeness.TYPO) <= 0 || candidates.isEmpty()) {
+                for (int length = surname.length() - 2; length <= surname.length() + 2; length++) {
+                    for (Entry<T> entry : byLength.getOrDefault(length, List.of())) {
+                        if (!entry.surname.equals(surname) && withinTypos(surname, entry.surname)) {
+                            candidates.add(entry);
+                        }
+                    }
+                }
+            }
+            T best = null;
+            Closeness bestCloseness = Closeness.NONE;
+            boolean tie = false;
+            Map<T, Closeness> closest = new HashMap<>();
+            for (Entry<T> entry : candidates) {
+                Closeness closeness = closeness(written, entry.name);
+                closest.merge(entry.person, closeness, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+            for (Map.Entry<T, Closeness> entry : closest.entrySet()) {
+                Closeness closeness = entry.getValue();
+                if (closeness.compareTo(bestCloseness) > 0) {
+                    best = entry.getKey();
+                    bestCloseness = closeness;
+                    tie = false;
+                } else if (closeness == bestCloseness && closeness != Closeness.NONE) {
+                    tie = true;
+                }
+            }
+            return best != null && !tie && bestCloseness.compareTo(least) >= 0 ? best : null;
+        }
     }
 
     /** Given names agree: the same nickname group, or one an initial of the other. */

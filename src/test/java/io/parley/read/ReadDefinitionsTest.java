@@ -32,7 +32,10 @@ class ReadDefinitionsTest {
             "RateLimit", "the caller's rate-limit budget, from the request",
             "ImportResult", "the report of an import the mutation just ran",
             "ImportedRecord", "a line of that report",
-            "TrustedDocument", "the document an admin just registered");
+            "TrustedDocument", "the document an admin just registered",
+            "BundleDraft", "a report drafting just read, written by nothing",
+            "DraftProposal", "a record of that draft",
+            "DraftPassage", "a passage of that report");
 
     /** Query fields answered by a Java value (see {@link #JAVA_VALUES}). */
     private static final Set<String> JAVA_ROOTS = Set.of("rateLimit");

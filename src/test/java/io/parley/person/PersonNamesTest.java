@@ -1,0 +1,153 @@
+package io.parley.person;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.parley.person.PersonNames.Closeness;
+
+/** The rules of {@link PersonNames}: case, accents, transliterations, nicknames, initials, typos. */
+class PersonNamesTest {
+
+    private final PersonNames names = PersonNames.get();
+
+    @Test
+    void surnameAloneInAnySpellingNamesThePerson() {
+        assertEquals(Closeness.SURNAME, names.closeness("Witkoff", "Steve Witkoff"));
+        assertEquals(Closeness.SURNAME, names.closeness("witkoff", "Steve Witkoff"));
+        assertEquals(Closeness.SURNAME, names.closeness("WITKOFF", "Steve Witkoff"));
+        assertEquals(Closeness.SURNAME, names.closeness("Vitkoff", "Steve Witkoff"), "Russian transliteration");
+        assertEquals(Closeness.SURNAME, names.closeness("Witkov", "Steve Witkoff"));
+        assertEquals(Closeness.EXACT, names.closeness("steve witkoff", "Steve Witkoff"));
+    }
+
+    @Test
+    void nicknamesAreOneGivenName() {
+        assertEquals(Closeness.VARIANT, names.closeness("Steven Witkoff", "Steve Witkoff"));
+        assertEquals(Closeness.VARIANT, names.closeness("Steve Witkoff", "Steven Witkoff"));
+        assertEquals(Closeness.VARIANT, names.closeness("Mike Waltz", "Michael Waltz"));
+        assertEquals(Closeness.VARIANT, names.closeness("Michael Waltz", "Mike Waltz"));
+        assertEquals(names.canonicalGiven("Steven"), names.canonicalGiven("Steve"));
+        assertEquals(names.canonicalGiven("Volodymyr"), names.canonicalGiven("Vladimir"));
+    }
+
+    @Test
+    void middleNamesAreIgnored() {
+        assertEquals(Closeness.VARIANT, names.closeness("Steven Charles Witkoff", "Steve Witkoff"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "Kirill Dmitriyev, Kirill Dmitriev",
+        "Kirill Dmitriev, Kirill Dmitriyev",
+        "Dmitri Peskov, Dmitry Peskov",
+        "Dmitry Peskow, Dmitry Peskov",
+        "Dmitriy Peskov, Dmitry Peskov",
+        "Sergey Lavrov, Sergei Lavrov",
+        "Volodymyr Zelensky, Volodymyr Zelenskiy",
+        "Volodymyr Zelenskyy, Volodymyr Zelenskiy",
+        "Volodymyr Zelenskyy, Volodymyr Zelensky",
+        "Mohammad Bagheri, Mohammed Bagheri",
+    })
+    void transliterationsFold(String written, String name) {
+        assertEquals(Closeness.VARIANT, names.closeness(written, name), written + " / " + name);
+    }
+
+    @Test
+    void transliteratedSurnamesFoldAlike() {
+        assertEquals(names.foldedSurname("Witkoff"), names.foldedSurname("Vitkoff"));
+        assertEquals(names.foldedSurname("Peskov"), names.foldedSurname("Peskow"));
+        assertEquals(names.foldedSurname("Dmitriev"), names.foldedSurname("Dmitriyev"));
+        assertEquals(names.foldedSurname("Zelensky"), names.foldedSurname("Zelenskiy"));
+        assertEquals(names.foldedSurname("Zelenskyy"), names.foldedSurname("Zelenskiy"));
+    }
+
+    @Test
+    void accentsCaseAndPunctuationDoNotMatter() {
+        assertEquals(Closeness.EXACT, names.closeness("Sérgei Lávrov", "Sergei Lavrov"));
+        assertEquals(Closeness.EXACT, names.closeness("RECEP TAYYIP ERDOĞAN", "Recep Tayyip Erdogan"));
+        assertEquals(Closeness.EXACT, names.closeness("Jean-Noël Barrot", "Jean Noel Barrot"));
+        assertEquals("jean noel barrot", PersonNames.key(" Jean-Noël   Barrot "));
+        assertEquals("s witkoff", PersonNames.key("S. Witkoff"));
+    }
+
+    @Test
+    void initialsStandForGivenNames() {
+        assertEquals(Closeness.VARIANT, names.closeness("S. Witkoff", "Steve Witkoff"));
+        assertEquals(Closeness.VARIANT, names.closeness("S Witkoff", "Steven Witkoff"));
+        assertEquals(Closeness.VARIANT, names.closeness("Steve Witkoff", "S. Witkoff"));
+        assertEquals(Closeness.NONE, names.closeness("J. Witkoff", "Steve Witkoff"), "another initial is another person");
+    }
+
+    @Test
+    void differentGivenNamesAreDifferentPeople() {
+        assertEquals(Closeness.NONE, names.closeness("Joe Biden", "Hunter Biden"));
+        assertEquals(Closeness.NONE, names.closeness("Hunter Biden", "Joe Biden"));
+        assertEquals(Closeness.NONE, names.closeness("Donald Trump", "Eric Trump"));
+        // a lone surname cannot tell them apart
+        assertEquals(Closeness.SURNAME, names.closeness("Biden", "Hunter Biden"));
+    }
+
+    @Test
+    void differentSurnamesAreDifferentPeople() {
+        assertEquals(Closeness.NONE, names.closeness("Steve Witkoff", "Steve Bannon"));
+        assertEquals(Closeness.NONE, names.closeness("Putin", "Vladimir Zelensky"));
+        assertEquals(Closeness.NONE, names.closeness("", "Vladimir Putin"));
+    }
+
+    @Test
+    void oneTypoFromFiveLetters() {
+        assertTrue(PersonNames.withinTypos("putin", "putim"));
+        assertTrue(PersonNames.withinTypos("putin", "puttin"), "an insertion");
+        assertTrue(PersonNames.withinTypos("putin", "pudin"));
+        assertFalse(PersonNames.withinTypos("putin", "pytim"), "two typos in five letters");
+        assertEquals(Closeness.TYPO, names.closeness("Vladimir Putim", "Vladimir Putin"));
+        assertEquals(Closeness.TYPO, names.closeness("Lavorv", "Sergei Lavrov"));
+    }
+
+    @Test
+    void noTypoUnderFiveLetters() {
+        assertFalse(PersonNames.withinTypos("wang", "wong"));
+        assertFalse(PersonNames.withinTypos("bush", "rush"));
+        assertEquals(Closeness.NONE, names.closeness("Rush", "George Bush"));
+        assertEquals(Closeness.NONE, names.closeness("Boris Rush", "Boris Bush"));
+    }
+
+    @Test
+    void twoTyposFromNineLetters() {
+        assertTrue(PersonNames.withinTypos("netanyahu", "netanyahoo"));
+        assertTrue(PersonNames.withinTypos("netanyahu", "natanyahy"));
+        assertFalse(PersonNames.withinTypos("netanyahu", "natanyaho0"), "three typos");
+        assertFalse(PersonNames.withinTypos("zelenski", "zalenskt"), "two typos in eight letters");
+        assertTrue(PersonNames.withinTypos("zelenski", "zalenski"));
+        assertEquals(Closeness.TYPO, names.closeness("Benjamin Netanyahoo", "Benjamin Netanyahu"));
+    }
+
+    @Test
+    void transpositionIsOneTypo() {
+        assertEquals(1, PersonNames.distance("peskov", "pesokv"));
+        assertEquals(1, PersonNames.distance("witkoff", "wiktoff"));
+        assertTrue(PersonNames.withinTypos("peskov", "pesokv"));
+        assertEquals(Closeness.TYPO, names.closeness("Steve Wiktoff", "Steve Witkoff"));
+    }
+
+    @Test
+    void typoNeverJoinsDifferentGivenNames() {
+        assertEquals(Closeness.NONE, names.closeness("Hunter Bidden", "Joe Biden"));
+    }
+
+    @Test
+    void givenNamesAndParticles() {
+        assertTrue(names.isGivenName("Kirill"));
+        assertTrue(names.isGivenName("Steven"));
+        assertTrue(names.isGivenName("Kyrylo"), "a variant spelling of a known given name");
+        assertFalse(names.isGivenName("Kremlin"));
+        assertTrue(names.isParticle("bin"));
+        assertFalse(names.isParticle("and"));
+        assertEquals("witkoff", PersonNames.surname("Steven Charles Witkoff"));
+    }
+}
