@@ -83,9 +83,6 @@ class NativeHostileCodeTest {
             Map.entry("io/parley/bundle/BundleRoutes#importBundle -> com/fasterxml/jackson/databind/ObjectMapper.writeValueAsString",
                     Allowed.because("writes ImportResult, a GraphQL output type SmallRye GraphQL registers for reflection "
                             + "(BundleImportIT on native)")),
-            Map.entry("io/parley/draft/DraftRoutes#draft -> com/fasterxml/jackson/databind/ObjectMapper.valueToTree",
-                    Allowed.because("writes DraftProposal, a GraphQL output type SmallRye GraphQL registers for reflection "
-                            + "(DraftIT on native)")),
             Map.entry("io/parley/draft/DraftRoutes#draft -> com/fasterxml/jackson/databind/ObjectMapper.writeValueAsString",
                     Allowed.because("writes a JSON tree (ObjectNode), which binds no class")),
             Map.entry("META-INF/services/io.smallrye.graphql.spi.EventingService",
