@@ -181,10 +181,7 @@ final class DraftBundleWriter {
             List<String> notes = new ArrayList<>(talk.adds);
             if (talk.storedId != null && stored.containsKey(talk.storedId)) {
                 record = stored.get(talk.storedId);
-                DatePrecision was = DatePrecision.valueOf(record.path("datePrecision").asText("DAY"));
-                if (talk.date.text().length() > 0 && talk.date.precision().ordinal() < was.ordinal()) {
-                    record.put("date", talk.date.date().toString()).put("datePrecision", talk.date.precision().name());
-                }
+                datePrecisely(record, talk.date);
                 ArrayNode participants = record.withArray("participants");
                 Set<String> present = new HashSet<>();
                 participants.forEach(p -> present.add(p.path("personId").asText()));
@@ -198,7 +195,7 @@ final class DraftBundleWriter {
             } else {
                 String title = unique(titles.get(talk), taken);
                 record = json.createObjectNode().put("ref", "talk-" + ++n).put("title", title);
-                record.put("date", talk.date.date().toString()).put("datePrecision", talk.date.precision().name());
+                putDate(record, talk.date);
                 ObjectNode location = location(talk.places);
                 if (location != null) {
                     record.set("location", location);
@@ -281,10 +278,7 @@ final class DraftBundleWriter {
             List<String> notes = new ArrayList<>(outcome.adds);
             if (outcome.storedId != null && stored.containsKey(outcome.storedId)) {
                 record = stored.get(outcome.storedId);
-                DatePrecision was = DatePrecision.valueOf(record.path("datePrecision").asText("YEAR"));
-                if (outcome.date.text().length() > 0 && outcome.date.precision().ordinal() < was.ordinal()) {
-                    record.put("date", outcome.date.date().toString()).put("datePrecision", outcome.date.precision().name());
-                }
+                datePrecisely(record, outcome.date);
                 ArrayNode figures = record.withArray("figures");
                 for (DraftOutcome.Figure figure : outcome.figures) {
                     boolean known = false;
@@ -307,7 +301,7 @@ final class DraftBundleWriter {
                 record = json.createObjectNode().put("ref", "outcome-" + ++n).put("kind", outcome.kind)
                         .put("status", outcome.status).put("title", clip(title, 300));
                 record.put("description", clip(outcome.firstPassage().text(), 10_000));
-                record.put("date", outcome.date.date().toString()).put("datePrecision", outcome.date.precision().name());
+                putDate(record, outcome.date);
                 ArrayNode talks = record.putArray("talkIds");
                 outcome.talks.stream().filter(refs::containsKey).forEach(talk -> talks.add(refs.get(talk)));
                 ArrayNode figures = record.putArray("figures");
@@ -372,6 +366,18 @@ final class DraftBundleWriter {
     }
 
     // ---------------------------------------------------------------- parts
+
+    private static void putDate(ObjectNode record, DateMention date) {
+        record.put("date", date.date().toString()).put("datePrecision", date.precision().name());
+    }
+
+    /** A stored record's date, made as precise as the report states it (never less, never by assumption). */
+    private static void datePrecisely(ObjectNode record, DateMention date) {
+        DatePrecision was = DatePrecision.valueOf(record.path("datePrecision").asText("YEAR"));
+        if (!date.text().isEmpty() && date.precision().ordinal() < was.ordinal()) {
+            putDate(record, date);
+        }
+    }
 
     /** Adds a record to its collection once: two drafted records may be the one stored record. */
     private void add(String collection, ObjectNode record) {
