@@ -118,7 +118,7 @@ final class DraftScore {
             double bestScore = 0;
             for (JsonNode expected : supported) {
                 double score = same(type, record, expected);
-                if (score > bestScore && (!used.contains(expected) || type.equals("outcomes") || type.equals("trips"))) {
+                if (score > bestScore && !used.contains(expected)) {
                     best = expected;
                     bestScore = score;
                 }
