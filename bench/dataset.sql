@@ -65,6 +65,9 @@ from generate_series(1, 50000) t, generate_series(0, 1) k;
 
 set session_replication_role = origin;
 
+-- The search vocabulary (V10) is kept by triggers, which the bulk load bypassed.
+select search_vocabulary_rebuild();
+
 select setval(pg_get_serial_sequence('source', 'id'), 200);
 select setval(pg_get_serial_sequence('person', 'id'), 5000);
 select setval(pg_get_serial_sequence('track', 'id'), 50);

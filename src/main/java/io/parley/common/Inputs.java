@@ -154,7 +154,8 @@ public final class Inputs {
         return new ArrayList<>(keys);
     }
 
-    private static void size(String field, Collection<?> values) {
+    /** Refuses a list longer than {@value #LIST_MAX} elements. */
+    public static void size(String field, Collection<?> values) {
         if (values.size() > LIST_MAX) {
             throw ApiException.badInput(field, "must have at most " + LIST_MAX + " elements");
         }

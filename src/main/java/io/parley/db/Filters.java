@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
+import io.parley.names.ForgivingQuery;
 import io.parley.sql.Sql;
 
 /** Conditions that lists' filters share, as SQL pieces whose values are parameters. */
@@ -46,17 +47,12 @@ public final class Filters {
         return Sql.of(column + " >= ", Sql.value(value));
     }
 
-    /** The websearch query of {@code text}, folded like the stored documents. */
-    public static Sql tsQuery(String text) {
-        return Sql.of("websearch_to_tsquery('english', fold(", Sql.value(text), "))");
-    }
-
     /**
-     * The row's {@code search} vector matches the websearch {@code text}, or its short text (a
-     * name or title, as indexed for trigrams) is within a typo of it.
+     * The row's {@code search} vector matches {@code text} as search reads it: typos and name
+     * variants forgiven, the last word completed, websearch syntax taken as written.
      */
-    public static Sql textMatches(String alias, String shortText, String text) {
-        return Sql.of("(" + alias + ".search @@ ", tsQuery(text), " or " + shortText + " %> fold(", Sql.value(text), "))");
+    public static Sql textMatches(String alias, String text) {
+        return ForgivingQuery.of(text).matches(alias + ".search");
     }
 
     /**

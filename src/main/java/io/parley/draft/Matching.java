@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.parley.common.DatePrecision;
-import io.parley.person.PersonNames;
+import io.parley.names.PersonNames;
 
 /**
  * Step 6, matching: a drafted talk or outcome that Parley already holds is proposed as that

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.parley.common.Lexicon;
-import io.parley.person.PersonNames;
-import io.parley.person.PersonNames.Closeness;
+import io.parley.names.PersonNames;
+import io.parley.names.PersonNames.Closeness;
 
 /**
  * Step 2, people: who the report names. A run of capitalised words is a person's name when what

@@ -22,7 +22,7 @@ import io.parley.sql.Sql;
 /**
  * What Parley holds, read from the database for one draft: one statement per kind of record,
  * each row built as JSON by PostgreSQL. People are read whole (names and other spellings are
- * matched in Java by {@link io.parley.person.PersonNames}, which forgives what SQL equality
+ * matched in Java by {@link io.parley.names.PersonNames}, which forgives what SQL equality
  * does not); talks, outcomes, statements and appointments only for the people the report names.
  */
 final class StoredHoldings implements Holdings {

@@ -37,8 +37,8 @@ public class EnvoyService extends RecordService<Envoy, EnvoyInput> {
     public Listing listing(EnvoyFilter filter) {
         EnvoyFilter f = filter == null ? new EnvoyFilter() : filter;
         return new ListQuery("envoy", "e")
-                .where(Filters.containing(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX)), pattern -> Sql.of(
-                        "exists (select 1 from person p where p.id = e.person_id and ", PersonService.nameMatches("p", pattern), ")"))
+                .where(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX), name -> Sql.of(
+                        "exists (select 1 from person p where p.id = e.person_id and ", PersonService.nameMatches("p", name), ")"))
                 .where(Inputs.countryCode("filter.represents", f.represents), country -> Filters.equal("e.represents", country))
                 .where(f.active, active -> Sql.of(active("e"), " = ", Sql.value(active)))
                 .ordered(BY_KEY);

@@ -36,6 +36,11 @@ public class Person extends VersionedEntity implements Node, SearchResult {
     @NonNull
     public List<@NonNull String> aliases = new ArrayList<>();
 
+    /** Each alias's language tag, or null, in the order of {@link #aliases}: read as {@code aliasesWithLanguage}. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "alias_languages", nullable = false)
+    List<String> aliasLanguages = new ArrayList<>();
+
     public LocalDate birthDate;
     @Description("ISO 3166-1 alpha-2 code of the person's country, e.g. US, RU.")
     public String countryCode;

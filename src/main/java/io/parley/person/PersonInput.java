@@ -3,6 +3,7 @@ package io.parley.person;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -12,7 +13,11 @@ import io.parley.source.CitationInput;
 public class PersonInput {
     @NonNull
     public String name;
+    @Description("Other names, language unknown. Languages the person's aliases already have are kept for the names "
+            + "listed again here.")
     public List<@NonNull String> aliases;
+    @Description("Other names with their languages; together with `aliases`, every name given once.")
+    public List<@NonNull AliasInput> aliasesWithLanguage;
     public LocalDate birthDate;
     public String countryCode;
     public String summary;

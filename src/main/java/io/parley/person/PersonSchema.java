@@ -31,6 +31,10 @@ public interface PersonSchema {
     List<@NonNull Position> positions(@Source Person person);
 
     @NonNull
+    @Description("The person's aliases (the names in `aliases`, in that order), each with its language where known.")
+    List<@NonNull Alias> aliasesWithLanguage(@Source Person person);
+
+    @NonNull
     @Description("Sources for the facts about this person.")
     List<@NonNull Citation> citations(@Source Person person);
 }

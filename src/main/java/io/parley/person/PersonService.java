@@ -1,7 +1,10 @@
 package io.parley.person;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,11 +16,15 @@ import io.parley.sql.Sql;
 import io.parley.db.RecordService;
 import io.parley.common.Inputs;
 import io.parley.common.NodeType;
+import io.parley.names.ForgivingQuery;
 import io.parley.source.Citations;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @ApplicationScoped
 public class PersonService extends RecordService<Person, PersonInput> {
+
+    /** A BCP 47 tag as aliases carry it: language, then script and region where they matter. */
+    static final String LANGUAGE_TAG = "[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?";
 
     static final Ordering BY_NAME = new Ordering("name", "p.name", Ordering.Kind.TEXT, false);
 
@@ -31,23 +38,59 @@ public class PersonService extends RecordService<Person, PersonInput> {
     public Listing listing(PersonFilter filter) {
         PersonFilter f = filter == null ? new PersonFilter() : filter;
         return new ListQuery("person", "p")
-                .where(Filters.containing(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX)),
-                        pattern -> nameMatches("p", pattern))
+                .where(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX), name -> nameMatches("p", name))
                 .where(Inputs.countryCode("filter.countryCode", f.countryCode), country -> Filters.equal("p.country_code", country))
                 .ordered(BY_NAME);
     }
 
-    /** The person row {@code alias} has a name or alias matching the ILIKE {@code pattern}. */
-    public static io.parley.sql.Sql nameMatches(String alias, String pattern) {
-        return Sql.of("(" + alias + ".name ilike ", Sql.value(pattern),
-                " or exists (select 1 from unnest(" + alias + ".aliases) a where a ilike ", Sql.value(pattern), "))");
+    /**
+     * The person row {@code alias} bears {@code name}: it is part of their name or an alias
+     * (case and accents aside), or their name or an alias matches it as search does (typos, name
+     * variants, the last word completed: {@link ForgivingQuery}).
+     */
+    public static Sql nameMatches(String alias, String name) {
+        Sql pattern = Sql.of("fold(", Sql.value(Filters.containing(name)), ")");
+        return Sql.of("(fold(" + alias + ".name) like ", pattern,
+                " or exists (select 1 from unnest(" + alias + ".aliases) a where fold(a) like ", pattern, ") or ",
+                ForgivingQuery.of(name).matchesName(alias + ".search", alias + ".name || ' ' || join_words(" + alias + ".aliases)"), ")");
+    }
+
+    /**
+     * The person's aliases from {@code aliases} (languages unknown, or kept from the alias of that
+     * name the person already had) and {@code aliasesWithLanguage}, each name once, in that order.
+     */
+    private static void aliases(Person person, PersonInput input) {
+        List<String> plain = Inputs.strings("input.aliases", input.aliases, Inputs.NAME_MAX);
+        List<AliasInput> tagged = Inputs.each("input.aliasesWithLanguage", input.aliasesWithLanguage, (field, alias) -> {
+            AliasInput checked = new AliasInput();
+            checked.name = Inputs.required(field + ".name", alias.name, Inputs.NAME_MAX);
+            checked.language = Inputs.matching(field + ".language", alias.language, LANGUAGE_TAG,
+                    "a BCP 47 language tag such as ru, ar, he or ru-Latn");
+            return checked;
+        });
+        Map<String, String> known = new HashMap<>();
+        for (int i = 0; i < person.aliases.size() && i < person.aliasLanguages.size(); i++) {
+            known.put(person.aliases.get(i), person.aliasLanguages.get(i));
+        }
+        Map<String, String> languages = new LinkedHashMap<>();
+        for (String name : plain == null ? List.<String>of() : plain) {
+            languages.put(name, known.get(name));
+        }
+        for (AliasInput alias : tagged == null ? List.<AliasInput>of() : tagged) {
+            if (languages.containsKey(alias.name) && alias.language == null) {
+                continue;
+            }
+            languages.put(alias.name, alias.language);
+        }
+        Inputs.size("input.aliases", languages.keySet());
+        person.aliases = new ArrayList<>(languages.keySet());
+        person.aliasLanguages = new ArrayList<>(languages.values());
     }
 
     @Override
     protected Person apply(Person person, PersonInput input) {
         person.name = Inputs.required("input.name", input.name, Inputs.NAME_MAX);
-        List<String> aliases = Inputs.strings("input.aliases", input.aliases, Inputs.NAME_MAX);
-        person.aliases = aliases == null ? new ArrayList<>() : aliases;
+        aliases(person, input);
         person.birthDate = input.birthDate;
         person.countryCode = Inputs.countryCode("input.countryCode", input.countryCode);
         person.summary = Inputs.optional("input.summary", input.summary, Inputs.TEXT_MAX);

@@ -19,7 +19,16 @@ public interface SearchSchema {
 
     @Query
     @NonNull
-    @Description("Full-text search across every kind of record, best match first. Websearch syntax: words, "
-            + "\"quoted phrases\", or, -excluded; names and titles tolerate typos.")
+    @Description("Full-text search across every kind of record, best match first: a name or title matching every "
+            + "word as written, then the last word completed, then typos forgiven (one in words of 5 to 8 letters, two "
+            + "from 9), then the same in other text; accents and case ignored, names matched through their aliases in "
+            + "any script and their nickname variants. Websearch syntax (\"quoted phrases\", or, -excluded) is taken as "
+            + "written.")
     List<@NonNull SearchHit> search(@NonNull String query, Integer first);
+
+    @Query
+    @NonNull
+    @Description("Did you mean: up to `first` (default 3, at most 10) queries close to this one whose every word "
+            + "Parley holds, closest first; empty when every word is already known or forgiven.")
+    List<@NonNull String> searchSuggestions(@NonNull String query, Integer first);
 }

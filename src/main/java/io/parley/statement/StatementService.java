@@ -63,7 +63,7 @@ public class StatementService extends RecordService<Statement, StatementInput> {
                 .where(f.from, from -> Filters.atLeast("s.said_on", from))
                 .where(f.to, to -> Filters.endsBy("s.said_on", "period_end(s.said_on, s.said_on_precision)", to))
                 .where(Inputs.optional("filter.text", f.text, Inputs.NAME_MAX),
-                        text -> Filters.textMatches("s", "fold(s.quote)", text));
+                        text -> Filters.textMatches("s", text));
     }
 
     /** Records a statement and announces it to subscribers once the transaction commits. */

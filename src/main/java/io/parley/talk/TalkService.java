@@ -115,7 +115,7 @@ public class TalkService extends RecordService<Talk, TalkInput> {
                 .where(Inputs.countryCode("filter.countryCode", f.countryCode),
                         country -> Filters.equal("t.location_country_code", country))
                 .where(Inputs.optional("filter.text", f.text, Inputs.NAME_MAX),
-                        text -> Filters.textMatches("t", "fold(t.title)", text));
+                        text -> Filters.textMatches("t", text));
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.parley.person.PersonNames;
+import io.parley.names.PersonNames;
 
 /**
  * A draft bundle held against the demo data record by record. Recall counts the records of the

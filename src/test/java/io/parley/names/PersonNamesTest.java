@@ -1,4 +1,4 @@
-package io.parley.person;
+package io.parley.names;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.parley.person.PersonNames.Closeness;
+import io.parley.names.PersonNames.Closeness;
 
 /** The rules of {@link PersonNames}: case, accents, transliterations, nicknames, initials, typos. */
 class PersonNamesTest {

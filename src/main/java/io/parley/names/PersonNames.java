@@ -1,4 +1,4 @@
-package io.parley.person;
+package io.parley.names;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -92,6 +92,21 @@ public final class PersonNames {
     public String canonicalGiven(String given) {
         String key = key(given);
         return canonicalGiven.getOrDefault(key, key);
+    }
+
+    /**
+     * The other spellings of a given name in its nickname group ("michael" gives "mike" and
+     * "mick"), as search expands a query word; none for a word that is not a given name.
+     */
+    public List<String> givenNameVariants(String word) {
+        String key = key(word);
+        String group = canonicalGiven.get(key);
+        if (group == null) {
+            return List.of();
+        }
+        return canonicalGiven.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(group) && !entry.getKey().equals(key))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     /** The surname of a full name: its last word. */

@@ -1,0 +1,127 @@
+package io.parley.names;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.parley.sql.Sql;
+
+/**
+ * A search query as Parley reads it, the way search engines forgive: each word matches itself,
+ * the other spellings of a given name ({@link PersonNames}: "Michael" finds "Mike"), and the
+ * words of the vocabulary within its typo budget (V10: one edit from 5 letters, two from 9,
+ * transpositions included); the last word also matches as the start of a word, as a search box
+ * is typed. The three tiers ({@link #exact}, {@link #prefix}, {@link #forgiven}) are PostgreSQL
+ * tsqueries over the records' search vectors, so ranking can put exact matches above forgiven
+ * ones. A query using websearch syntax ("quoted phrases", or, -excluded) is taken as written.
+ */
+public final class ForgivingQuery {
+
+    private static final Pattern OPERATORS = Pattern.compile("\"|(^|\\s)-\\S|(^|\\s)or(\\s|$)", Pattern.CASE_INSENSITIVE);
+
+    /** Completing the last word starts from two letters; one letter would complete to too much. */
+    private static final int PREFIX_MIN = 2;
+
+    private final String text;
+    private final List<String> words;
+    private final boolean operators;
+
+    private ForgivingQuery(String text) {
+        this.text = text;
+        this.operators = OPERATORS.matcher(text).find();
+        String key = PersonNames.key(text);
+        this.words = key.isEmpty() ? List.of() : Arrays.asList(key.split(" "));
+    }
+
+    public static ForgivingQuery of(String text) {
+        return new ForgivingQuery(text);
+    }
+
+    /** The query's words, folded as names are compared (lower case, no accents or punctuation). */
+    public List<String> words() {
+        return words;
+    }
+
+    /** Records holding every word as written (stemmed as English), or the websearch query itself. */
+    public Sql exact() {
+        return written();
+    }
+
+    /** As {@link #exact}, the last word also as the start of a longer word. */
+    public Sql prefix() {
+        if (operators || words.isEmpty()) {
+            return written();
+        }
+        List<Sql> each = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            each.add(alternatives(words.get(i), false, i == words.size() - 1, "english"));
+        }
+        return and(each);
+    }
+
+    /** As {@link #prefix}, each word also as its name variants and forgiven typos. */
+    public Sql forgiven() {
+        if (operators || words.isEmpty()) {
+            return written();
+        }
+        List<Sql> each = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            each.add(alternatives(words.get(i), true, i == words.size() - 1, "english"));
+        }
+        return and(each);
+    }
+
+    /** The row's search vector matches the forgiving query: what a list's text filter keeps. */
+    public Sql matches(String searchVector) {
+        return Sql.of("(" + searchVector + " @@ ", forgiven(), ")");
+    }
+
+    /**
+     * The forgiving query matches {@code names} (SQL text), word for word: stop words count, as a
+     * name filter is precise ("Alice once" is not every Alice), and {@code searchVector} (the
+     * row's indexed English vector) narrows the rows first.
+     */
+    public Sql matchesName(String searchVector, String names) {
+        if (operators || words.isEmpty()) {
+            return Sql.sql("false");
+        }
+        List<Sql> english = new ArrayList<>();
+        List<Sql> simple = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            english.add(alternatives(words.get(i), true, i == words.size() - 1, "english"));
+            simple.add(alternatives(words.get(i), true, i == words.size() - 1, "simple"));
+        }
+        return Sql.of("(" + searchVector + " @@ ", and(english), " and to_tsvector('simple', fold(" + names + ")) @@ ",
+                and(simple), ")");
+    }
+
+    private Sql written() {
+        return Sql.of("websearch_to_tsquery('english', fold(", Sql.value(text), "))");
+    }
+
+    /**
+     * One word's tsquery in a text search configuration ({@code english} as the search vectors
+     * are stemmed, {@code simple} word for word): itself, and as asked its variants and typos,
+     * and its completions.
+     */
+    private static Sql alternatives(String word, boolean forgiving, boolean last, String config) {
+        List<Object> parts = new ArrayList<>(List.of("word_tsquery('" + config + "', array[", Sql.value(word), "]"));
+        if (forgiving) {
+            List<String> variants = PersonNames.get().givenNameVariants(word);
+            if (!variants.isEmpty()) {
+                parts.addAll(List.of(" || string_to_array(", Sql.value(String.join(" ", variants)), ", ' ')"));
+            }
+            parts.addAll(List.of(" || forgiven_words(", Sql.value(word), ")"));
+        }
+        if (last && word.length() >= PREFIX_MIN) {
+            parts.addAll(List.of(" || word_completions(", Sql.value(word), ")"));
+        }
+        parts.add(")");
+        return Sql.of(parts.toArray());
+    }
+
+    private static Sql and(List<Sql> each) {
+        return each.size() == 1 ? each.get(0) : Sql.of("(", Sql.join(each, " && "), ")");
+    }
+}
