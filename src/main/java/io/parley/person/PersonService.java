@@ -1,6 +1,7 @@
 package io.parley.person;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import io.parley.db.RecordService;
 import io.parley.common.Inputs;
 import io.parley.common.NodeType;
 import io.parley.names.ForgivingQuery;
+import io.parley.names.PersonNames;
 import io.parley.source.Citations;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -53,6 +55,16 @@ public class PersonService extends RecordService<Person, PersonInput> {
         return Sql.of("(fold(" + alias + ".name) like ", pattern,
                 " or exists (select 1 from unnest(" + alias + ".aliases) a where fold(a) like ", pattern, ") or ",
                 ForgivingQuery.of(name).matchesName(alias + ".search", alias + ".name || ' ' || join_words(" + alias + ".aliases)"), ")");
+    }
+
+    /**
+     * The person row {@code alias} may bear one of the {@code written} names: a word of its name
+     * or aliases is one of their surnames, as search forgives it (typos, transliterations within
+     * a typo, name variants: {@link ForgivingQuery#anyWordInNames}). A wide net, index-backed,
+     * that fetches the few people {@link PersonNames} then judges, instead of every person.
+     */
+    public static Sql mayBear(String alias, Collection<String> written) {
+        return ForgivingQuery.anyWordInNames(written.stream().map(PersonNames::surname).toList(), alias + ".search");
     }
 
     /**
