@@ -1,6 +1,7 @@
 package io.parley.person;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,16 @@ public class PersonService extends RecordService<Person, PersonInput> {
                 .where(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX), name -> nameMatches("p", name))
                 .where(Inputs.countryCode("filter.countryCode", f.countryCode), country -> Filters.equal("p.country_code", country))
                 .ordered(BY_NAME);
+    }
+
+    /** The key of the person a person's key ({@code key}, SQL) answers with now: the one it was merged into, or itself. */
+    public static Sql currentKey(Sql key) {
+        return Sql.of("person_key(", key, ")");
+    }
+
+    /** The keys of the people {@code keys} name now (see {@link #currentKey}), as SQL values separated by commas. */
+    public static Sql currentKeys(Collection<Long> keys) {
+        return Sql.join(keys.stream().map(key -> currentKey(Sql.value(key))).toList(), ", ");
     }
 
     /**

@@ -101,8 +101,10 @@ public class TalkService extends RecordService<Talk, TalkInput> {
         TalkFilter f = filter == null ? new TalkFilter() : filter;
         return new ListQuery("talk", "t")
                 .where(Filters.anyOf(Inputs.keys("filter.participantIds", f.participantIds, NodeType.PERSON)),
+                        // merged people's IDs name the people they were merged into
                         people -> Sql.of("(select count(distinct tp.person_id) from talk_participant tp where tp.talk_id = t.id"
-                                + " and ", Filters.in("tp.person_id", people), ") = ", Sql.value(people.size())))
+                                + " and tp.person_id in (", PersonService.currentKeys(people), ")) = (select count(distinct k)"
+                                + " from unnest(array[", PersonService.currentKeys(people), "]) k)"))
                 .where(Filters.anyOf(Inputs.keys("filter.envoyIds", f.envoyIds, NodeType.ENVOY)),
                         envoys -> Sql.of("exists (select 1 from talk_participant tp where tp.talk_id = t.id and ",
                                 Filters.in("tp.envoy_id", envoys), ")"))
