@@ -21,6 +21,21 @@ alter table person alter column alias_languages set not null,
                    add constraint person_alias_languages_check
                        check (cardinality(alias_languages) = cardinality(aliases) and are_language_tags(alias_languages));
 
+-- A writer that knows nothing of languages (plain SQL, another GraphQL layer on this schema) sets
+-- aliases alone: their languages are then unknown, not an error.
+create function person_alias_languages_pad() returns trigger
+    language plpgsql as $$
+begin
+    if cardinality(new.alias_languages) < cardinality(new.aliases) then
+        new.alias_languages := new.alias_languages
+            || array_fill(null::text, array[cardinality(new.aliases) - cardinality(new.alias_languages)]);
+    end if;
+    return new;
+end $$;
+
+create trigger person_alias_languages_pad before insert or update of aliases, alias_languages on person
+    for each row execute function person_alias_languages_pad();
+
 -- The bundle shape of a person (V7) with each alias's language, so a re-import that only adds a
 -- language is an update, and one that changes nothing is still recognised as such.
 create or replace view bundle_person as
@@ -45,9 +60,14 @@ select p.id, jsonb_strip_nulls(jsonb_build_object(
 -- typo in a query can be forgiven into. Words are only added (a word whose records are gone
 -- expands a query into a word that finds nothing, which costs an index probe);
 -- search_vocabulary_rebuild() starts it afresh after bulk loads that bypass triggers.
+-- No unique constraint, on purpose: `on conflict do nothing` would make a writer wait for every
+-- uncommitted transaction that added the same new word, and two imports adding words in
+-- different orders would deadlock. A race adds a word twice, which readers take distinctly.
 create table search_word (
-    word text primary key check (word <> '')
+    word text not null check (word <> '')
 );
+-- Equality (is a word known) and prefixes (completing the last word of a query) alike.
+create index search_word_word_idx on search_word (word text_pattern_ops);
 
 -- Symmetric deletion keys (the SymSpell method): a word and what remains of it after deleting
 -- up to as many letters as a typo budget of its length allows. Two words within that many edits
@@ -56,9 +76,9 @@ create table search_word (
 -- most 1 + 8 keys for a word of 8 letters, 1 + 9 + 36 for one of 9.
 create table search_word_key (
     key  text not null,
-    word text not null references search_word on delete cascade,
-    primary key (key, word)
+    word text not null
 );
+create index search_word_key_idx on search_word_key (key) include (word);
 
 -- How many edits a word of this spelling may be forgiven: none under 5 letters or with digits
 -- (numbers and short words are exact: "11" is not "12"), one from 5, two from 9.
@@ -66,16 +86,18 @@ create function typo_budget(word text) returns integer
     language sql immutable parallel safe strict
     return case when word ~ '[0-9]' then 0 when char_length(word) >= 9 then 2 when char_length(word) >= 5 then 1 else 0 end;
 
--- The word and every string left by deleting 1..depth of its letters.
+-- The word and every string left by deleting 1..depth (at most 2) of its letters.
 create function deletion_keys(word text, depth integer) returns text[]
     language sql immutable parallel safe strict
-return (with recursive deleted(k, n) as (
-            select word, 0
-            union
-            select left(d.k, i - 1) || substr(d.k, i + 1), d.n + 1
-              from deleted d, generate_series(1, char_length(d.k)) i
-             where d.n < depth)
-        select array_agg(distinct k) from deleted);
+return (select array_agg(distinct k) from (
+            select word as k
+            union all
+            select left(word, i - 1) || substr(word, i + 1)
+              from generate_series(1, char_length(word)) i where depth >= 1
+            union all
+            select left(word, i - 1) || substr(word, i + 1, j - i - 1) || substr(word, j + 1)
+              from generate_series(1, char_length(word)) i, generate_series(i + 1, char_length(word)) j
+             where depth >= 2) keys);
 
 -- Optimal string alignment distance: Levenshtein plus adjacent transpositions ("fogle", "fogel").
 create function osa_distance(a text, b text) returns integer
@@ -126,8 +148,7 @@ create function search_word_keys_trigger() returns trigger
     language plpgsql as $$
 begin
     insert into search_word_key (key, word)
-    select k, new.word from unnest(deletion_keys(new.word, typo_budget(new.word))) k
-    on conflict do nothing;
+    select k, new.word from unnest(deletion_keys(new.word, typo_budget(new.word))) k;
     return null;
 end $$;
 
@@ -157,8 +178,8 @@ create function search_vocabulary_trigger() returns trigger
     language plpgsql as $$
 begin
     insert into search_word (word)
-    select w from unnest(search_words(searchable_text(tg_table_name, to_jsonb(new)))) w
-    on conflict do nothing;
+    select distinct w from unnest(search_words(searchable_text(tg_table_name, to_jsonb(new)))) w
+     where not exists (select from search_word s where s.word = w);
     return null;
 end $$;
 
@@ -204,14 +225,13 @@ create function word_tsquery(config regconfig, words text[]) returns tsquery
 
 -- The 50 shortest vocabulary words a typed word starts (the last word of a query is often
 -- unfinished): they go into the query whole, so they are stemmed as the records' words were.
-create index search_word_prefix_idx on search_word (word text_pattern_ops);
 create function word_completions(prefix text) returns text[]
     language sql stable parallel safe strict
     return array(select word from search_word
                   where word like replace(replace(replace(prefix, chr(92), chr(92) || chr(92)), '%', chr(92) || '%'),
                                           '_', chr(92) || '_') || '%'
                     and word <> prefix
-                  order by char_length(word), word limit 50);
+                  group by word order by char_length(word), word limit 50);
 
 -- "Did you mean": the vocabulary's trigrams find words too far off to forgive.
 create index search_word_trgm_idx on search_word using gin (word gin_trgm_ops);
@@ -222,7 +242,7 @@ create function word_suggestions(query_word text) returns text[]
     language sql stable parallel safe strict
 return case when exists (select from search_word where word = query_word) or cardinality(forgiven_words(query_word)) > 0
             then '{}'::text[]
-            else array(select word from search_word where word % query_word
+            else array(select word from search_word where word % query_word group by word
                         order by osa_distance(query_word, word), similarity(word, query_word) desc, word limit 10) end;
 
 select search_vocabulary_rebuild();

@@ -1,5 +1,6 @@
 // Presentation helpers shared by the views: dates that say how precisely they are known,
-// enum labels, links to each record's URL, and search snippets that may only bring <mark>.
+// enum labels, links to each record's URL, other names with their languages, and search
+// snippets that may only bring <mark>.
 import { html } from 'lit';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -49,6 +50,9 @@ export const label = (value) => (value ? value.toLowerCase().replace(/_/g, ' ') 
 
 const PATHS = { Person: 'people', Talk: 'talks', Track: 'tracks', Source: 'sources' };
 
+/** The URL of the search for q. */
+export const searchHref = (q) => `/search?${new URLSearchParams({ q })}`;
+
 /** The URL of a record the app has a view for. */
 export function hrefOf(record) {
   const path = PATHS[record?.__typename];
@@ -56,6 +60,54 @@ export function hrefOf(record) {
 }
 
 export const personLink = (p) => (p ? html`<a href="/people/${encodeURIComponent(p.id)}">${p.name}</a>` : '');
+
+let languages;
+
+/**
+ * A BCP 47 tag as the name of its language in English, the app's language ("ru" → "Russian",
+ * "ru-Latn" → "Russian (Latin)"); the tag itself where the browser cannot name it.
+ */
+export function languageName(tag) {
+  if (!tag) return 'Language not recorded';
+  try {
+    languages ??= new Intl.DisplayNames(['en'], { type: 'language' });
+    return languages.of(tag) || tag;
+  } catch {
+    return tag; // no Intl.DisplayNames, or a tag it does not take
+  }
+}
+
+/**
+ * Another name of a person, marked with its language (lang="" when unknown, so the page's
+ * English is not claimed for it) and dir="auto", so Arabic and Hebrew run right to left
+ * without turning the text around them.
+ */
+export const aliasName = (alias) => html`<span class="alias" lang=${alias.language || ''} dir="auto">${alias.name}</span>`;
+
+/** Aliases as [language tag, aliases] groups, in the order their languages first appear. */
+export function byLanguage(aliases) {
+  const groups = new Map();
+  for (const alias of aliases) {
+    const tag = alias.language || '';
+    if (!groups.has(tag)) groups.set(tag, []);
+    groups.get(tag).push(alias);
+  }
+  return [...groups];
+}
+
+/** Lower case without accents or other marks, for comparing what was typed with a name. */
+const fold = (text) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The aliases a search found a person by: when the query's words are not all in the name
+ * itself ("Путин" for Vladimir Putin, "Michael" for Mike Waltz), the aliases holding one of them.
+ */
+export function foundBy(person, q) {
+  const words = fold(q).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+  const name = fold(person.name);
+  if (!words.length || words.every((w) => name.includes(w))) return [];
+  return (person.aliasesWithLanguage || []).filter((a) => words.some((w) => fold(a.name).includes(w)));
+}
 
 export function sourceText(source) {
   return [source.publisher, source.title, source.publishedOn ? dateText(source.publishedOn) : null].filter(Boolean).join(' · ');

@@ -180,16 +180,24 @@ const number = (v) => (v === '' || v == null ? null : Number(v));
 class TalkForm extends FormView {
   static properties = { editId: {}, draft: { state: true }, conflict: { state: true }, matches: { state: true } };
 
-  /** People whose name or alias matches what was typed in participant row i's finder. */
+  /**
+   * People whose name or alias matches what was typed in participant row i's finder, as the API
+   * matches names: the last word completed ("Witk"), typos and other scripts forgiven. Only the
+   * answer to the latest text is shown: an earlier, slower answer (to "Wi") arriving after it
+   * is dropped.
+   */
   find(i, text) {
     this.set(`participants.${i}.find`, text);
-    clearTimeout(this.finding);
-    this.finding = setTimeout(async () => {
+    this.finding ??= {};
+    clearTimeout(this.finding[i]?.timer);
+    const asked = (this.finding[i] = {});
+    const latest = () => this.finding[i] === asked;
+    asked.timer = setTimeout(async () => {
       try {
         const { people } = await query(FIND_PEOPLE, { name: text.trim() || null });
-        this.matches = { ...this.matches, [i]: people.nodes };
+        if (latest()) this.matches = { ...this.matches, [i]: people.nodes };
       } catch (error) {
-        this.showErrors(error);
+        if (latest()) this.showErrors(error);
       }
     }, 200);
   }
@@ -266,6 +274,9 @@ class TalkForm extends FormView {
     }
   }
   removeParticipant(i) {
+    // Rows move up: a find still pending or on its way would land in the wrong row.
+    Object.values(this.finding || {}).forEach((asked) => clearTimeout(asked.timer));
+    this.finding = {};
     const matches = {};
     Object.entries(this.matches || {}).forEach(([k, v]) => {
       if (Number(k) < i) matches[k] = v;

@@ -3,6 +3,7 @@
 import { LitElement, html } from 'lit';
 import { auth } from './auth.js';
 import { onStatus } from './live.js';
+import { searchHref } from './format.js';
 import './views.js';
 import './forms.js';
 
@@ -77,7 +78,7 @@ class ParleyApp extends LitElement {
   search(event) {
     event.preventDefault();
     const q = this.querySelector('#q').value.trim();
-    if (q) this.navigate(`/search?${new URLSearchParams({ q })}`);
+    if (q) this.navigate(searchHref(q));
   }
 
   updated() {
@@ -93,7 +94,7 @@ class ParleyApp extends LitElement {
         <a class="brand" href="/">Parley</a>
         <form role="search" class="search" @submit=${(e) => this.search(e)}>
           <label for="q" class="visually-hidden">Search people, talks, sources</label>
-          <input id="q" type="search" name="q" placeholder="Search people, talks, sources…" .value=${this.url.pathname === '/search' ? this.url.searchParams.get('q') || '' : ''} autocomplete="off">
+          <input id="q" type="search" name="q" placeholder="Search people, talks, sources…" dir="auto" .value=${this.url.pathname === '/search' ? this.url.searchParams.get('q') || '' : ''} autocomplete="off">
           <button type="submit">Search</button>
         </form>
         <nav aria-label="Account">

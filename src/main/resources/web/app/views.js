@@ -5,7 +5,7 @@ import { View } from './view.js';
 import { query } from './graphql.js';
 import { subscribe } from './live.js';
 import { auth } from './auth.js';
-import { dateText, dateTimeText, hrefFor, label, personLink, snippet, sourceText, titleOf } from './format.js';
+import { aliasName, byLanguage, dateText, dateTimeText, foundBy, hrefFor, label, languageName, personLink, searchHref, snippet, sourceText, titleOf } from './format.js';
 import './charts.js';
 import './timeline.js';
 import './map.js';
@@ -96,11 +96,13 @@ class HomeView extends View {
 }
 
 // ---------------------------------------------------------------------------------- search
+const ALIASES = 'aliasesWithLanguage { name language }';
 const SEARCH = `query Search($q: String!) { search(query: $q, first: 30) { score snippet result { __typename
-  ... on Person { id name } ... on Talk { id title date datePrecision } ... on Track { id name }
+  ... on Person { id name ${ALIASES} } ... on Talk { id title date datePrecision } ... on Track { id name }
   ... on Source { id publisher sourceTitle: title } ... on Outcome { id title talks { id } track { id } }
   ... on Statement { id quote speaker { id name } talk { id } }
   ... on Envoy { id title person { id name } } ... on Trip { id destination { name } envoy { person { id name } } talks { id } } } } }`;
+const SUGGESTIONS = `query SearchSuggestions($q: String!) { searchSuggestions(query: $q, first: 3) }`;
 
 class SearchView extends View {
   static properties = { q: {} };
@@ -108,30 +110,42 @@ class SearchView extends View {
     if (changed.has('q')) this.reload();
   }
   reload() {
-    if (this.q?.trim()) this.load(() => query(SEARCH, { q: this.q }));
-    else this.state = { loading: false, data: { search: [] } };
+    const q = this.q?.trim();
+    if (!q) {
+      this.state = { loading: false, data: { search: [], suggestions: [] } };
+      return;
+    }
+    // Only a search that finds nothing asks what may have been meant.
+    this.load(async () => {
+      const { search } = await query(SEARCH, { q });
+      const suggestions = search.length ? [] : (await query(SUGGESTIONS, { q })).searchSuggestions;
+      return { search, suggestions };
+    });
   }
   updated() {
     if (this.state.data) this.firstRendered();
   }
   render() {
-    return this.guarded(({ search }) => html`
-      <h1 tabindex="-1">${this.q ? html`Search: “${this.q}”` : 'Search'}</h1>
-      ${!this.q ? html`<p class="empty">Type a name, a place or a topic in the search box. Typos and accents are forgiven; "quoted phrases", or, and -excluded words work too.</p>`
-        : !search.length ? html`<p class="empty" role="status">Nothing matches “${this.q}”. Try fewer or other words.</p>`
+    return this.guarded(({ search, suggestions }) => html`
+      <h1 tabindex="-1">${this.q ? html`Search: “<bdi>${this.q}</bdi>”` : 'Search'}</h1>
+      ${!this.q ? html`<p class="empty">Type a name, a place or a topic in the search box. Typos, accents, nicknames and names in other scripts (Путин, بوتين) are forgiven, and the last word is completed; "quoted phrases", or, and -excluded words work too.</p>`
+        : !search.length ? html`<div role="status"><p class="empty">Nothing matches “<bdi>${this.q}</bdi>”. Try fewer or other words.</p>
+          ${suggestions.length ? html`<p class="did-you-mean">Did you mean: ${suggestions.map((s, i) => html`${i ? ' or ' : ''}<a href=${searchHref(s)}><bdi>${s}</bdi></a>`)}?</p>` : ''}</div>`
         : html`<p role="status" class="muted">${search.length} result${search.length === 1 ? '' : 's'}, best match first</p>
           <ol class="results">${search.map((hit) => {
             const href = hrefFor(hit.result);
             const title = titleOf(hit.result);
+            const aliases = hit.result.__typename === 'Person' ? foundBy(hit.result, this.q) : [];
             return html`<li><span class="badge">${label(hit.result.__typename)}</span>
               ${href ? html`<a href=${href}>${title}</a>` : html`<span>${title}</span>`}
+              ${aliases.length ? html`<p class="found-by">also written ${aliases.map((a, i) => html`${i ? ', ' : ''}${aliasName(a)} (${languageName(a.language)})`)}</p>` : ''}
               ${hit.snippet ? html`<p class="snippet">${snippet(hit.snippet)}</p>` : ''}</li>`;
           })}</ol>`}`);
   }
 }
 
 // ---------------------------------------------------------------------------------- person
-const PERSON = `query Person($id: ID!) { person(id: $id) { id name summary countryCode birthDate wikidataId aliases
+const PERSON = `query Person($id: ID!) { person(id: $id) { id name summary countryCode birthDate wikidataId ${ALIASES}
     positions { title organization startDate endDate }
     envoyAppointments { id title mandate represents active startDate endDate announcedOn announcedOnPrecision appointedBy { id name } }
     ${CITATIONS} }
@@ -142,6 +156,11 @@ const PERSON = `query Person($id: ID!) { person(id: $id) { id name summary count
 // meeting known only to its month or year is never shown with a made-up day.
 const heldTalks = (c) => c.talks.filter((t) => t.status === 'HELD' && t.date);
 const metText = (talk) => (talk ? dateText(talk.date, talk.datePrecision) : '—');
+
+/** A person's other names under their name, grouped by language; nothing when there are none. */
+const otherNames = (aliases) => (aliases.length ? html`<section class="other-names" aria-labelledby="other-names"><h2 id="other-names">Other names</h2>
+  <dl class="facts">${byLanguage(aliases).map(([tag, names]) => html`<div data-language=${tag}><dt>${languageName(tag)}</dt>
+    <dd><ul class="names">${names.map((a) => html`<li>${aliasName(a)}</li>`)}</ul></dd></div>`)}</dl></section>` : '');
 
 const span = (from, to) => (from || to ? `${from ? dateText(from) : '?'} – ${to ? dateText(to) : 'today'}` : '');
 
@@ -164,8 +183,9 @@ class PersonView extends RecordView {
   render() {
     return this.guarded(({ person, counterparts, timeline }) => html`
       <h1 tabindex="-1">${person.name}</h1>
-      <p class="meta">${[person.countryCode, person.birthDate ? `born ${dateText(person.birthDate)}` : null, person.aliases.length ? `also ${person.aliases.join(', ')}` : null].filter(Boolean).join(' · ')}
+      <p class="meta">${[person.countryCode, person.birthDate ? `born ${dateText(person.birthDate)}` : null].filter(Boolean).join(' · ')}
         ${person.wikidataId ? html` · <a href="https://www.wikidata.org/wiki/${encodeURIComponent(person.wikidataId)}" rel="noopener noreferrer external">Wikidata ${person.wikidataId}</a>` : ''}</p>
+      ${otherNames(person.aliasesWithLanguage)}
       ${person.summary ? html`<p class="lede">${person.summary}</p>` : ''}
       <div class="columns">
         <section aria-labelledby="positions"><h2 id="positions">Positions</h2>

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
@@ -43,6 +44,31 @@ public class PersonService extends RecordService<Person, PersonInput> {
                 .where(Inputs.optional("filter.name", f.name, Inputs.NAME_MAX), name -> nameMatches("p", name))
                 .where(Inputs.countryCode("filter.countryCode", f.countryCode), country -> Filters.equal("p.country_code", country))
                 .ordered(BY_NAME);
+    }
+
+    /** The key of the person a person's key ({@code key}, SQL) answers with now: the one it was merged into, or itself. */
+    public static Sql currentKey(Sql key) {
+        return Sql.of("person_key(", key, ")");
+    }
+
+    /** The keys of the people {@code keys} name now (see {@link #currentKey}), as SQL values separated by commas. */
+    public static Sql currentKeys(Collection<Long> keys) {
+        return Sql.join(keys.stream().map(key -> currentKey(Sql.value(key))).toList(), ", ");
+    }
+
+    /** Merged people (person_merge, V11) answer with the person they were merged into. */
+    @Override
+    protected Map<Long, Long> mergedInto(Collection<Long> keys) {
+        Map<Long, Long> result = new HashMap<>();
+        // Not flushing first: a write looks its references up while its record is half changed,
+        // and an early flush would write it twice (two versions for one change).
+        List<?> rows = Sql.of("select merged_id, kept_id from person_merge where merged_id in (", Sql.values(keys), ")")
+                .nativeQuery(getEntityManager()).setFlushMode(FlushModeType.COMMIT).getResultList();
+        for (Object row : rows) {
+            Object[] pair = (Object[]) row;
+            result.put(((Number) pair[0]).longValue(), ((Number) pair[1]).longValue());
+        }
+        return result;
     }
 
     /**

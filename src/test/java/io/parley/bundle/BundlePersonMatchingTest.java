@@ -50,7 +50,7 @@ class BundlePersonMatchingTest {
         try (Connection connection = TestDatabase.connection(); Statement statement = connection.createStatement()) {
             statement.execute("truncate citation, statement, outcome_credit, outcome_beneficiary, outcome_figure,"
                     + " outcome_talk, outcome, trip_talk, trip, talk_participant, talk, track, envoy, person_position,"
-                    + " person, source");
+                    + " person_merge, person, source");
         }
         for (String bundle : List.of("demo/report-1.json", "demo/report-2.json")) {
             BundleImportTest.importing(EDITOR, resource(bundle)).then().statusCode(200);

@@ -4,10 +4,14 @@ import static io.parley.graphql.GraphQLClient.data;
 import static io.parley.graphql.GraphQLClient.error;
 import static io.parley.graphql.GraphQLClient.vars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,6 +114,151 @@ class WebAppTest {
         b.await(By.linkText("Steve Witkoff"));
         b.driver().navigate().forward();
         b.awaitHeading("Steve Witkoff");
+    }
+
+    /**
+     * What the API forgives, the search box finds: a transliteration (an alias), a name in
+     * Cyrillic, a transposed surname, a surname still being typed. Each lists the person the API
+     * ranks first, first, saying which alias it was found by when the name itself does not hold
+     * the words, and opens their page; each search starts from the header of the page before.
+     */
+    @Test
+    void searchFindsOtherSpellingsScriptsAndTyposWithThePersonFirst() {
+        String[][] cases = { { "Vitkoff", "Steve Witkoff", "ru-Latn" }, { "Путин", "Vladimir Putin", "ru" },
+                { "fogle", "Marc Fogel", null }, { "Witk", "Steve Witkoff", null } };
+        Browser b = browser().go("/");
+        b.await(By.id("recent-talks"));
+        for (String[] c : cases) {
+            String query = c[0];
+            String name = c[1];
+            JsonPath top = data("query($q: String!) { search(query: $q, first: 1) { result { __typename ... on Person { id name"
+                    + " aliasesWithLanguage { name language } } } } }", "q", query);
+            assertEquals("Person", top.getString("search[0].result.__typename"), query);
+            assertEquals(name, top.getString("search[0].result.name"), query);
+            WebElement box = b.await(By.id("q"));
+            box.clear();
+            box.sendKeys(query, Keys.ENTER);
+            b.awaitPath("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+            b.awaitText(By.cssSelector("ol.results > li:first-child > a"), name);
+            WebElement first = b.driver().findElement(By.cssSelector("ol.results > li:first-child"));
+            WebElement link = first.findElement(By.cssSelector(":scope > a"));
+            assertEquals(name, link.getText(), query);
+            assertEquals("/people/" + top.getString("search[0].result.id"), URI.create(link.getAttribute("href")).getPath());
+            List<WebElement> foundBy = first.findElements(By.cssSelector(".found-by .alias"));
+            if (c[2] == null) {
+                assertEquals(List.of(), foundBy.stream().map(WebElement::getText).toList(), query + ": the name itself matched");
+            } else {
+                // The aliases the query's word is in, each with its language.
+                String word = query.toLowerCase(java.util.Locale.ROOT);
+                List<String> expected = top.<Map<String, Object>>getList("search[0].result.aliasesWithLanguage").stream()
+                        .filter(a -> ((String) a.get("name")).toLowerCase(java.util.Locale.ROOT).contains(word))
+                        .map(a -> a.get("name") + " [" + a.get("language") + "]").toList();
+                assertFalse(expected.isEmpty(), query);
+                assertTrue(expected.stream().anyMatch(a -> a.endsWith("[" + c[2] + "]")), expected::toString);
+                assertEquals(expected, foundBy.stream().map(e -> e.getText() + " [" + e.getAttribute("lang") + "]").toList(), query);
+            }
+            if (query.equals("Путин")) {
+                b.screenshot("search-cyrillic");
+            }
+            link.click();
+            b.awaitHeading(name);
+            assertEquals("/people/" + top.getString("search[0].result.id"), b.path());
+        }
+    }
+
+    /** A search that finds nothing offers the API's suggestions as links that run that search. */
+    @Test
+    void aSearchThatFindsNothingAsksWhetherAnotherWasMeant() {
+        JsonPath api = data("query($q: String!) { search(query: $q, first: 5) { score } searchSuggestions(query: $q, first: 3) }",
+                "q", "Witkxyz");
+        assertEquals(List.of(), api.getList("search"), "the API finds nothing for Witkxyz");
+        List<String> suggestions = api.getList("searchSuggestions", String.class);
+        assertEquals("witkoff", suggestions.get(0));
+
+        Browser b = browser().go("/search?q=Witkxyz");
+        WebElement offer = b.await(By.cssSelector(".did-you-mean"));
+        assertTrue(offer.getText().startsWith("Did you mean: witkoff"), offer.getText());
+        List<WebElement> links = offer.findElements(By.tagName("a"));
+        assertEquals(suggestions, links.stream().map(WebElement::getText).toList());
+        URI href = URI.create(links.get(0).getAttribute("href"));
+        assertEquals("/search?q=witkoff", href.getRawPath() + "?" + href.getRawQuery());
+        b.screenshot("search-did-you-mean");
+        links.get(0).click();
+        b.awaitPath("/search?q=witkoff");
+        b.awaitText(By.cssSelector("ol.results > li:first-child > a"), "Steve Witkoff");
+        assertEquals("witkoff", b.driver().findElement(By.id("q")).getDomProperty("value"), "the search box shows the search run");
+        assertEquals(0, b.driver().findElements(By.cssSelector(".did-you-mean")).size(), "nothing to suggest when something is found");
+        b.driver().navigate().back();
+        b.awaitPath("/search?q=Witkxyz");
+        b.await(By.cssSelector(".did-you-mean a"));
+    }
+
+    /**
+     * Putin's other names, grouped by language under his name: each marked with its language
+     * (lang) and dir=auto, so the Arabic and Hebrew ones run right to left and the others do not.
+     * A person without other names shows none.
+     */
+    @Test
+    void aPersonPageShowsTheOtherNamesWithTheirLanguages() {
+        Map<String, Object> putin = data("{ people(filter: {name: \"Vladimir Putin\"}) { nodes { id name aliasesWithLanguage { name language } } } }")
+                .getMap("people.nodes[0]");
+        assertEquals("Vladimir Putin", putin.get("name"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> aliases = (List<Map<String, String>>) putin.get("aliasesWithLanguage");
+        assertTrue(aliases.contains(Map.of("name", "Владимир Путин", "language", "ru")), aliases::toString);
+        String arabic = aliases.stream().filter(a -> "ar".equals(a.get("language"))).map(a -> a.get("name")).findFirst().orElseThrow();
+        String hebrew = aliases.stream().filter(a -> "he".equals(a.get("language"))).map(a -> a.get("name")).findFirst().orElseThrow();
+
+        Browser b = browser().go("/people/" + putin.get("id"));
+        b.awaitHeading("Vladimir Putin");
+        WebElement russian = b.await(By.cssSelector("section.other-names [data-language='ru']"));
+        assertEquals("Russian", russian.findElement(By.tagName("dt")).getDomProperty("textContent"));
+        WebElement cyrillic = russian.findElement(By.xpath(".//dd//*[text()='Владимир Путин']"));
+        assertEquals("ru", cyrillic.getAttribute("lang"));
+        assertEquals("ltr", direction(b, cyrillic));
+        // Every alias once, with the language the API gives it.
+        List<String> shown = b.driver().findElements(By.cssSelector("section.other-names .alias")).stream()
+                .map(e -> e.getText() + " [" + e.getAttribute("lang") + "]").sorted().toList();
+        assertEquals(aliases.stream().map(a -> a.get("name") + " [" + a.get("language") + "]").sorted().toList(), shown);
+        for (String[] rtl : new String[][] { { "ar", arabic, "Arabic" }, { "he", hebrew, "Hebrew" } }) {
+            WebElement group = b.driver().findElement(By.cssSelector("section.other-names [data-language='" + rtl[0] + "']"));
+            assertEquals(rtl[2], group.findElement(By.tagName("dt")).getDomProperty("textContent"));
+            WebElement name = group.findElement(By.cssSelector(".alias"));
+            assertEquals(rtl[1], name.getText());
+            assertEquals(rtl[0], name.getAttribute("lang"));
+            assertEquals("auto", name.getAttribute("dir"));
+            assertEquals("rtl", direction(b, name), rtl[2] + " runs right to left");
+        }
+        b.driver().manage().window().setSize(new Dimension(1280, 1400));
+        b.screenshot("person-putin-names");
+
+        String plain = Fixtures.unique("Envoy Without Aliases");
+        b.go("/people/" + Fixtures.person(plain));
+        b.awaitHeading(plain);
+        b.await(By.cssSelector("section[aria-labelledby='positions']"));
+        assertEquals(0, b.driver().findElements(By.cssSelector("section.other-names")).size());
+    }
+
+    /** The direction the browser lays the element's text out in. */
+    private static String direction(Browser b, WebElement element) {
+        return (String) b.driver().executeScript("return getComputedStyle(arguments[0]).direction", element);
+    }
+
+    /** The form's participant finder asks as the user types: a surname's start, or a name in Cyrillic, finds the person. */
+    @Test
+    void theParticipantFinderCompletesTheLastWordAndReadsOtherScripts() {
+        Browser b = signedInEditor().go("/record/talk");
+        for (String[] typed : new String[][] { { "Witk", "Steve Witkoff" }, { "Путин", "Vladimir Putin" } }) {
+            List<String> api = data("query($n: String) { people(filter: {name: $n}, first: 20) { nodes { name } } }", "n", typed[0])
+                    .getList("people.nodes.name", String.class);
+            assertEquals(List.of(typed[1]), api, typed[0]);
+            WebElement find = b.await(By.id("find-0"));
+            find.clear();
+            find.sendKeys(typed[0]);
+            By select = By.id("f-input-participants-0--personId");
+            new WebDriverWait(b.driver(), Browser.WAIT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> new Select(d.findElement(select)).getOptions().stream().skip(1).map(WebElement::getText).toList().equals(api));
+        }
     }
 
     @Test
@@ -294,7 +443,6 @@ class WebAppTest {
                 "nothing of the stale draft was saved");
     }
 
-    /** Loads Witkoff's page afresh at phone width: it fits, and the first view's timing is reported. */
     @Test
     void theStartPageAndATrackOfferTheExportsForDownload() throws IOException {
         Browser b = browser().go("/");
@@ -337,6 +485,7 @@ class WebAppTest {
         }
     }
 
+    /** Loads Witkoff's page afresh at phone width: it fits, and the first view's timing is reported. */
     @Test
     void phoneWidthFitsAndTheFirstViewIsTimed() throws IOException {
         Browser b = browser();
