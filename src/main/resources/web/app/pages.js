@@ -149,7 +149,8 @@ class EnvoyPage extends Page {
         <div><dt>Appointed by</dt><dd>${e.appointedBy ? personLink(e.appointedBy) : 'not recorded'}</dd></div>
         <div><dt>Announced</dt><dd>${e.announcedOn ? dateText(e.announcedOn, e.announcedOnPrecision) : 'not recorded'}</dd></div>
       </dl>
-      ${editActions('envoy', e, 'envoy appointment', e.endDate ? [] : [[`/record/envoy?edit=${enc(e.id)}&end=1`, 'End the mandate…']])}
+      ${editActions('envoy', e, 'envoy appointment', [...(e.endDate ? [] : [[`/record/envoy?edit=${enc(e.id)}&end=1`, 'End the mandate…']]),
+        [`/record/trip?envoy=${enc(e.id)}`, 'Record a trip…']])}
       <div class="columns">
         <section aria-labelledby="envoy-talks"><h2 id="envoy-talks">Talks as this envoy <span class="count">${e.talks.totalCount}</span></h2>
           ${e.talks.nodes.length ? html`<ul class="records">${e.talks.nodes.map(talkRow)}</ul>` : html`<p class="empty">No talks recorded.</p>`}</section>

@@ -329,7 +329,8 @@ class TrackView extends RecordView {
       return html`
       <h1 tabindex="-1">${track.name}</h1>
       <p class="meta"><span class="status status-${track.status.toLowerCase()}">${label(track.status)}</span> ${track.parties.length ? `Parties: ${track.parties.join(', ')}` : ''}</p>
-      ${editActions('track', track, 'track')}
+      ${editActions('track', track, 'track', [[`/record/talk?track=${encodeURIComponent(track.id)}`, 'Record a talk on this track…'],
+        [`/record/outcome?track=${encodeURIComponent(track.id)}`, 'Record an outcome…']])}
       ${track.summary ? html`<p class="lede">${track.summary}</p>` : ''}
       <section aria-labelledby="activity"><h2 id="activity">Talks per month</h2>
         ${talkActivity.length ? html`<parley-activity-chart .months=${talkActivity} label=${`Talks per month: ${talkActivity.map((m) => `${m.month}: ${m.count}`).join(', ')}`}></parley-activity-chart>

@@ -435,8 +435,9 @@ class RecordFormsTest {
         assertEquals("2025-05-06", stored.getString("trip.departedOn"));
         assertEquals(List.of(talk), stored.getList("trip.talks.id"));
 
-        // The envoy's page lists it.
+        // The envoy's page lists it, and offers to record another trip with the envoy chosen.
         b.go("/envoys/" + envoy);
+        assertEquals("envoy=" + envoy, URI.create(b.await(By.linkText("Record a trip…")).getAttribute("href")).getQuery());
         b.await(By.linkText(name + " to Doha")).click();
         b.awaitHeading(name + " to Doha");
         b.await(By.linkText("Edit this trip")).click();
