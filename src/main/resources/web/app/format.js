@@ -48,7 +48,7 @@ export function dateTimeText(iso) {
 /** SCREAMING_CASE enum values as words: CAUTIOUSLY_OPTIMISTIC → "cautiously optimistic". */
 export const label = (value) => (value ? value.toLowerCase().replace(/_/g, ' ') : '');
 
-const PATHS = { Person: 'people', Talk: 'talks', Track: 'tracks', Source: 'sources' };
+const PATHS = { Person: 'people', Talk: 'talks', Track: 'tracks', Source: 'sources', Outcome: 'outcomes', Statement: 'statements', Trip: 'trips', Envoy: 'envoys' };
 
 /** The URL of the search for q. */
 export const searchHref = (q) => `/search?${new URLSearchParams({ q })}`;
@@ -151,16 +151,5 @@ export function titleOf(item) {
   }
 }
 
-/** Where a record without a view of its own is best shown: its talk, speaker, track or person. */
-export function hrefFor(item) {
-  const own = hrefOf(item);
-  if (own) return own;
-  const at = (path, record) => (record?.id ? `/${path}/${encodeURIComponent(record.id)}` : null);
-  switch (item?.__typename) {
-    case 'Outcome': return at('talks', item.talks?.[0]) || at('tracks', item.track);
-    case 'Statement': return at('talks', item.talk) || at('people', item.speaker);
-    case 'Envoy': return at('people', item.person);
-    case 'Trip': return at('talks', item.talks?.[0]) || at('people', item.envoy?.person);
-    default: return null;
-  }
-}
+/** The URL of a search hit or timeline item: every record type has a page of its own. */
+export const hrefFor = (item) => (item?.id ? hrefOf(item) : null);

@@ -5,27 +5,53 @@ import { auth } from './auth.js';
 import { onStatus } from './live.js';
 import { searchHref } from './format.js';
 import './views.js';
+import './pages.js';
 import './forms.js';
+
+// The editing views (every record type's form, delete confirmations) are a chunk of their own,
+// fetched the first time an editor opens one: readers never download them.
+let editing;
+let editingFailed = null;
+const loadEditing = () => (editing ??= import('./_editing/record-form.js').catch((error) => {
+  editing = null; // the next visit tries again
+  editingFailed = error;
+  document.querySelector('parley-app')?.requestUpdate();
+}));
+
+const RECORD_PAGE = /^\/(people|talks|tracks|sources|outcomes|statements|trips|envoys)\/([^/]+)$/;
 
 /** The view for a URL; WebApp.APP_PATHS on the server lists the same paths. */
 function route(url) {
   const path = url.pathname;
-  const record = path.match(/^\/(people|talks|tracks|sources)\/([^/]+)$/);
+  const record = path.match(RECORD_PAGE);
   if (record) {
     const id = decodeURIComponent(record[2]);
     switch (record[1]) {
       case 'people': return html`<parley-person .id=${id}></parley-person>`;
       case 'talks': return html`<parley-talk .id=${id}></parley-talk>`;
       case 'tracks': return html`<parley-track .id=${id}></parley-track>`;
+      case 'outcomes': return html`<parley-outcome .id=${id}></parley-outcome>`;
+      case 'statements': return html`<parley-statement .id=${id}></parley-statement>`;
+      case 'trips': return html`<parley-trip .id=${id}></parley-trip>`;
+      case 'envoys': return html`<parley-envoy .id=${id}></parley-envoy>`;
       default: return html`<parley-source .id=${id}></parley-source>`;
     }
+  }
+  const editor = path.match(/^\/record(?:\/([a-z]+))?$/);
+  if (editor) {
+    if (editingFailed) {
+      const error = editingFailed;
+      editingFailed = null;
+      return html`<h1 tabindex="-1">Editor not loaded</h1><p class="notice error" role="alert">The editing views could not be loaded (${error.message}). Check your connection and reload the page.</p>`;
+    }
+    loadEditing();
+    const p = url.searchParams;
+    return html`<parley-record-form .type=${editor[1] || ''} .editId=${p.get('edit') || ''} .deleteId=${p.get('delete') || ''} .params=${p}></parley-record-form>`;
   }
   switch (path) {
     case '/': return html`<parley-home></parley-home>`;
     case '/search': return html`<parley-search .q=${url.searchParams.get('q') || ''}></parley-search>`;
     case '/sign-in': return html`<parley-sign-in></parley-sign-in>`;
-    case '/record/source': return html`<parley-source-form></parley-source-form>`;
-    case '/record/talk': return html`<parley-talk-form .editId=${url.searchParams.get('edit') || ''}></parley-talk-form>`;
     default: return html`<h1 tabindex="-1">Page not found</h1><p class="notice">There is nothing at ${path}. <a href="/">Go to the start</a>.</p>`;
   }
 }
@@ -82,7 +108,7 @@ class ParleyApp extends LitElement {
   }
 
   updated() {
-    if (!/^\/(people|talks|tracks|sources)\//.test(this.url.pathname)) document.title = 'Parley';
+    if (!RECORD_PAGE.test(this.url.pathname)) document.title = 'Parley';
   }
 
   render() {
@@ -99,7 +125,7 @@ class ParleyApp extends LitElement {
         </form>
         <nav aria-label="Account">
           ${liveText ? html`<span class="live live-${this.live}" role="status" title="Live updates">${liveText}</span>` : ''}
-          ${auth.canEdit ? html`<a href="/record/talk">Record a talk</a> <a href="/record/source">Add a source</a>` : ''}
+          ${auth.canEdit ? html`<a href="/record/talk">Record a talk</a> <a href="/record/source">Add a source</a> <a href="/record">Record…</a>` : ''}
           ${user ? html`<a href="/sign-in" class="user">${user.subject}</a> <button type="button" class="link" @click=${() => auth.signOut()}>Sign out</button>` : html`<a href="/sign-in">Sign in</a>`}
         </nav>
       </header>

@@ -1,5 +1,6 @@
-// The read views: start page, search, person, talk, track and source. Each reads through
-// Parley's GraphQL API and refreshes itself when a subscription reports a change it shows.
+// The read views: start page, search, person, talk, track and source (pages.js has outcomes,
+// statements, trips and envoy appointments). Each reads through Parley's GraphQL API and
+// refreshes itself when a subscription reports a change it shows.
 import { html } from 'lit';
 import { View } from './view.js';
 import { query } from './graphql.js';
@@ -17,21 +18,21 @@ const TIMELINE_ITEM = `__typename
   ... on Outcome { id title outcomeStatus: status talks { id } track { id } }
   ... on Statement { id quote speaker { id name } talk { id } }`;
 
-const talkRow = (t) => html`<li><a href="/talks/${encodeURIComponent(t.id)}">${t.title}</a>
+export const talkRow = (t) => html`<li><a href="/talks/${encodeURIComponent(t.id)}">${t.title}</a>
   <span class="when">${dateText(t.date, t.datePrecision)}</span>
   <span class="status status-${t.status.toLowerCase()}">${label(t.status)}</span></li>`;
 
-const citationList = (citations) => citations.length
+export const citationList = (citations) => citations.length
   ? html`<ul class="citations">${citations.map((c) => html`<li>
       ${c.excerpt ? html`<blockquote>${c.excerpt}</blockquote>` : html`<p class="empty">No excerpt recorded.</p>`}
       <p class="cite">— <a href="/sources/${encodeURIComponent(c.source.id)}">${sourceText(c.source)}</a>${c.source.url ? html` · <a href=${c.source.url} rel="noopener noreferrer external">original</a>` : ''}</p>
     </li>`)}</ul>`
   : html`<p class="empty">No citations.</p>`;
 
-const CITATIONS = 'citations { excerpt source { id publisher title publishedOn url } }';
+export const CITATIONS = 'citations { excerpt source { id publisher title publishedOn url } }';
 
 /** The page of one record: loaded again whenever its id changes. */
-class RecordView extends View {
+export class RecordView extends View {
   static properties = { id: {} };
   willUpdate(changed) {
     if (changed.has('id')) this.reload();
@@ -39,16 +40,33 @@ class RecordView extends View {
 }
 
 /** Refreshes a view whenever any of the live events arrives and test(data) says it matters. */
-function listen(view, events, test) {
+export function listen(view, events, test) {
   const stops = events.map(([document, field]) => subscribe(document, {}, (data) => {
     if (data?.[field] && test(data[field])) view.reload();
   }));
   return () => stops.forEach((stop) => stop());
 }
 
-const TALK_EVENT = `subscription { talkRecorded { id track { id } participants { person { id } } } }`;
-const OUTCOME_EVENT = `subscription { outcomeRecorded { id track { id } talks { id } } }`;
-const STATEMENT_EVENT = `subscription { statementRecorded { id track { id } talk { id } speaker { id } } }`;
+export const TALK_EVENT = `subscription { talkRecorded { id track { id } participants { person { id } } } }`;
+export const OUTCOME_EVENT = `subscription { outcomeRecorded { id track { id } talks { id } } }`;
+export const STATEMENT_EVENT = `subscription { statementRecorded { id track { id } talk { id } speaker { id } } }`;
+
+const isAdmin = () => (auth.user?.roles || []).includes('admin');
+
+/**
+ * Edit and delete for a record's page: editors and admins may edit, only admins delete (the
+ * API's roles). Both open the editing views, which are loaded only then (main.js).
+ */
+export const editActions = (type, record, noun, more = []) => (auth.canEdit ? html`<p class="actions">
+  <a class="button" href="/record/${type}?edit=${encodeURIComponent(record.id)}">Edit this ${noun}</a>
+  ${more.map(([href, text]) => html`<a class="button secondary" href=${href}>${text}</a>`)}
+  ${isAdmin() ? html`<a class="button secondary danger" href="/record/${type}?delete=${encodeURIComponent(record.id)}">Delete this ${noun}…</a>` : ''}</p>` : '');
+
+/** A record's revisions, oldest first, with the fields each update changed. */
+export const historyList = (history) => (history.length ? html`<ol class="history">${history.map((r) => html`<li><strong>${r.number}. ${label(r.action)}</strong> ${dateTimeText(r.at)}${r.actor ? ` by ${r.actor}` : ''}
+  ${r.changes.length && r.action === 'UPDATED' ? html`<ul>${r.changes.map((c) => html`<li><code>${c.field}</code>: ${c.from ?? '—'} → ${c.to ?? '—'}</li>`)}</ul>` : ''}</li>`)}</ol>` : html`<p class="empty">No revisions recorded.</p>`);
+
+export const HISTORY = 'history(id: $id) { number action at actor changes { field from to } }';
 
 /** Links to the streamed exports (CSV per record type, PLOVER events as JSON Lines), with a list filter. */
 const downloads = (files, filter = {}) => {
@@ -186,13 +204,15 @@ class PersonView extends RecordView {
       <p class="meta">${[person.countryCode, person.birthDate ? `born ${dateText(person.birthDate)}` : null].filter(Boolean).join(' · ')}
         ${person.wikidataId ? html` · <a href="https://www.wikidata.org/wiki/${encodeURIComponent(person.wikidataId)}" rel="noopener noreferrer external">Wikidata ${person.wikidataId}</a>` : ''}</p>
       ${otherNames(person.aliasesWithLanguage)}
+      ${editActions('person', person, 'person', [[`/record/envoy?person=${encodeURIComponent(person.id)}`, 'Appoint as envoy…'],
+        [`/record/statement?speaker=${encodeURIComponent(person.id)}`, 'Add a statement…']])}
       ${person.summary ? html`<p class="lede">${person.summary}</p>` : ''}
       <div class="columns">
         <section aria-labelledby="positions"><h2 id="positions">Positions</h2>
           ${person.positions.length ? html`<ul>${person.positions.map((p) => html`<li>${p.title}${p.organization ? `, ${p.organization}` : ''} <span class="muted">${span(p.startDate, p.endDate)}</span></li>`)}</ul>` : html`<p class="empty">No positions recorded.</p>`}
         </section>
         <section aria-labelledby="envoy"><h2 id="envoy">Envoy appointments</h2>
-          ${person.envoyAppointments.length ? html`<ul>${person.envoyAppointments.map((e) => html`<li><strong>${e.title}</strong> (${e.represents})${e.mandate ? html`, ${e.mandate}` : ''}
+          ${person.envoyAppointments.length ? html`<ul class="appointments">${person.envoyAppointments.map((e) => html`<li><a href="/envoys/${encodeURIComponent(e.id)}"><strong>${e.title}</strong></a> (${e.represents})${e.mandate ? html`, ${e.mandate}` : ''}
             <span class="status status-${e.active ? 'active' : 'ended'}">${e.active ? 'active' : 'ended'}</span>
             <div class="muted">${e.appointedBy ? html`appointed by ${personLink(e.appointedBy)}` : ''}${e.announcedOn ? ` · announced ${dateText(e.announcedOn, e.announcedOnPrecision)}` : ''}${e.startDate || e.endDate ? ` · ${span(e.startDate, e.endDate)}` : ''}</div></li>`)}</ul>` : html`<p class="empty">Not an envoy.</p>`}
         </section>
@@ -225,7 +245,7 @@ export const TALK = `query Talk($id: ID!) { talk(id: $id) { id version title dat
     outcomes { id kind status title description date datePrecision figures { label value approximate } beneficiaries { id name } creditedTo { id name } ${CITATIONS} }
     statements { id quote verbatim tone saidOn saidOnPrecision speaker { id name } ${CITATIONS} }
     ${CITATIONS} }
-  history(id: $id) { number action at actor changes { field from to } } }`;
+  ${HISTORY} }`;
 
 class TalkView extends RecordView {
   connectedCallback() {
@@ -253,7 +273,8 @@ class TalkView extends RecordView {
         <div><dt>Closed door</dt><dd>${talk.closedDoor ? 'yes, closed to the press' : 'no'}</dd></div>
         <div><dt>Where</dt><dd>${talk.location ? [talk.location.name, talk.location.city !== talk.location.name ? talk.location.city : null, talk.location.countryCode].filter(Boolean).join(', ') : 'not recorded'}</dd></div>
       </dl>
-      ${auth.canEdit ? html`<p><a class="button" href="/record/talk?edit=${encodeURIComponent(talk.id)}">Edit this talk</a></p>` : ''}
+      ${editActions('talk', talk, 'talk', [[`/record/outcome?talk=${encodeURIComponent(talk.id)}`, 'Add an outcome…'],
+        [`/record/statement?talk=${encodeURIComponent(talk.id)}`, 'Add a statement…']])}
       ${talk.summary ? html`<p class="lede">${talk.summary}</p>` : ''}
       <div class="columns">
         <section aria-labelledby="participants"><h2 id="participants">Participants</h2>
@@ -263,7 +284,7 @@ class TalkView extends RecordView {
         <section aria-labelledby="place"><h2 id="place">Place</h2><parley-place-map .location=${talk.location}></parley-place-map></section>
       </div>
       <section aria-labelledby="outcomes"><h2 id="outcomes">Outcomes</h2>
-        ${talk.outcomes.length ? html`<ul class="cards">${talk.outcomes.map((o) => html`<li><h3>${o.title}</h3>
+        ${talk.outcomes.length ? html`<ul class="cards">${talk.outcomes.map((o) => html`<li><h3><a href="/outcomes/${encodeURIComponent(o.id)}">${o.title}</a></h3>
           <p><span class="badge">${label(o.kind)}</span> <span class="status status-${o.status.toLowerCase()}">${label(o.status)}</span> ${o.date ? html`<span class="when">${dateText(o.date, o.datePrecision)}</span>` : ''}</p>
           ${o.description ? html`<p>${o.description}</p>` : ''}
           ${o.figures.length ? html`<ul class="figures">${o.figures.map((f) => html`<li><strong>${f.approximate ? 'about ' : ''}${f.value.toLocaleString('en')}</strong> ${f.label}</li>`)}</ul>` : ''}
@@ -274,14 +295,11 @@ class TalkView extends RecordView {
       <section aria-labelledby="statements"><h2 id="statements">Statements</h2>
         ${talk.statements.length ? html`<ul class="cards">${talk.statements.map((s) => html`<li>
           <blockquote class=${s.verbatim ? 'verbatim' : 'reported'}>${s.verbatim ? `“${s.quote}”` : s.quote}</blockquote>
-          <p>${personLink(s.speaker)}, ${dateText(s.saidOn, s.saidOnPrecision)} · <span class="badge tone">tone: ${label(s.tone)}</span> · ${s.verbatim ? 'verbatim' : 'reported speech'}</p>
+          <p>${personLink(s.speaker)}, ${dateText(s.saidOn, s.saidOnPrecision)} · <span class="badge tone">tone: ${label(s.tone)}</span> · ${s.verbatim ? 'verbatim' : 'reported speech'} · <a href="/statements/${encodeURIComponent(s.id)}">the statement's page</a></p>
           ${citationList(s.citations)}</li>`)}</ul>` : html`<p class="empty">No statements recorded.</p>`}
       </section>
       <section aria-labelledby="talk-sources"><h2 id="talk-sources">Sources</h2>${citationList(talk.citations)}</section>
-      <section aria-labelledby="history"><h2 id="history">Revision history</h2>
-        ${history.length ? html`<ol class="history">${history.map((r) => html`<li><strong>${r.number}. ${label(r.action)}</strong> ${dateTimeText(r.at)}${r.actor ? ` by ${r.actor}` : ''}
-          ${r.changes.length && r.action === 'UPDATED' ? html`<ul>${r.changes.map((c) => html`<li><code>${c.field}</code>: ${c.from ?? '—'} → ${c.to ?? '—'}</li>`)}</ul>` : ''}</li>`)}</ol>` : html`<p class="empty">No revisions recorded.</p>`}
-      </section>`,
+      <section aria-labelledby="history"><h2 id="history">Revision history</h2>${historyList(history)}</section>`,
     { notFound: (d) => !d.talk });
   }
 }
@@ -311,6 +329,8 @@ class TrackView extends RecordView {
       return html`
       <h1 tabindex="-1">${track.name}</h1>
       <p class="meta"><span class="status status-${track.status.toLowerCase()}">${label(track.status)}</span> ${track.parties.length ? `Parties: ${track.parties.join(', ')}` : ''}</p>
+      ${editActions('track', track, 'track', [[`/record/talk?track=${encodeURIComponent(track.id)}`, 'Record a talk on this track…'],
+        [`/record/outcome?track=${encodeURIComponent(track.id)}`, 'Record an outcome…']])}
       ${track.summary ? html`<p class="lede">${track.summary}</p>` : ''}
       <section aria-labelledby="activity"><h2 id="activity">Talks per month</h2>
         ${talkActivity.length ? html`<parley-activity-chart .months=${talkActivity} label=${`Talks per month: ${talkActivity.map((m) => `${m.month}: ${m.count}`).join(', ')}`}></parley-activity-chart>
@@ -359,6 +379,7 @@ class SourceView extends RecordView {
         <div><dt>Language</dt><dd>${source.language || 'not recorded'}</dd></div>
         <div><dt>Link</dt><dd>${source.url ? html`<a href=${source.url} rel="noopener noreferrer external">${source.url}</a>` : 'none recorded'}</dd></div>
       </dl>
+      ${editActions('source', source, 'source')}
       <section aria-labelledby="cited-by"><h2 id="cited-by">Cited by <span class="count">${source.citedBy.length}</span></h2>
         ${source.citedBy.length ? html`<ul class="cards">${source.citedBy.map((record) => {
           const href = hrefFor(record);

@@ -20,9 +20,10 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class WebApp {
 
-    /** The history-API paths of web/app/routes.js; anything else is not the app's to answer. */
+    /** The history-API paths of web/app/main.js's route(); anything else is not the app's to answer. */
     static final Pattern APP_PATHS = Pattern.compile(
-            "/(search|sign-in|record/(talk|source)|(people|talks|tracks|sources)/[A-Za-z0-9_=-]{1,200})");
+            "/(search|sign-in|record(/(person|envoy|track|talk|trip|outcome|statement|source))?"
+                    + "|(people|talks|tracks|sources|outcomes|statements|trips|envoys)/[A-Za-z0-9_=-]{1,200})");
 
     /** Host names and ports only: anything else in a Host header never reaches the policy. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");

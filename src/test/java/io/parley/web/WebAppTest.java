@@ -252,7 +252,7 @@ class WebAppTest {
             List<String> api = data("query($n: String) { people(filter: {name: $n}, first: 20) { nodes { name } } }", "n", typed[0])
                     .getList("people.nodes.name", String.class);
             assertEquals(List.of(typed[1]), api, typed[0]);
-            WebElement find = b.await(By.id("find-0"));
+            WebElement find = b.await(By.id("find-input-participants-0--personId"));
             find.clear();
             find.sendKeys(typed[0]);
             By select = By.id("f-input-participants-0--personId");
@@ -343,7 +343,7 @@ class WebAppTest {
     }
 
     private static void choosePerson(Browser b, int row, String name) {
-        WebElement find = b.await(By.id("find-" + row));
+        WebElement find = b.await(By.id("find-input-participants-" + row + "--personId"));
         find.clear();
         find.sendKeys(name);
         By select = By.id("f-input-participants-" + row + "--personId");
