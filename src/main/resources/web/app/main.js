@@ -1,11 +1,30 @@
 // The app shell: header with search and sign-in, one view per URL (history API routing, so
 // back, forward, deep links and reloads work), focus moved to the new view's heading.
 import { LitElement, html } from 'lit';
+import { until } from 'lit/directives/until.js';
 import { auth } from './auth.js';
 import { onStatus } from './live.js';
 import { searchHref } from './format.js';
 import './views.js';
 import './forms.js';
+
+const loading = new Map();
+
+/**
+ * A view whose code is loaded on first use (import()), so the first view does not carry it:
+ * the editors' desk is not in the bundle index.html loads, but in a chunk of its own.
+ */
+function lazy(tag, load, view) {
+  if (customElements.get(tag)) return view;
+  // One promise per view, so every render while it loads waits on the same one.
+  if (!loading.has(tag)) {
+    loading.set(tag, load().then(() => view, (error) => {
+      loading.delete(tag); // the next visit tries again
+      return html`<div class="notice error" role="alert"><h1 tabindex="-1">Could not load this page</h1><p>${error.message}</p><p><a href=${location.pathname}>Try again</a></p></div>`;
+    }));
+  }
+  return until(loading.get(tag), html`<p class="notice loading" role="status">Loading…</p>`);
+}
 
 /** The view for a URL; WebApp.APP_PATHS on the server lists the same paths. */
 function route(url) {
@@ -25,6 +44,8 @@ function route(url) {
     case '/search': return html`<parley-search .q=${url.searchParams.get('q') || ''}></parley-search>`;
     case '/sign-in': return html`<parley-sign-in></parley-sign-in>`;
     case '/record/source': return html`<parley-source-form></parley-source-form>`;
+    // Editors only, and loaded only when opened: the first view does not carry it.
+    case '/desk': return lazy('parley-desk', () => import('./desk.js'), html`<parley-desk></parley-desk>`);
     case '/record/talk': return html`<parley-talk-form .editId=${url.searchParams.get('edit') || ''}></parley-talk-form>`;
     default: return html`<h1 tabindex="-1">Page not found</h1><p class="notice">There is nothing at ${path}. <a href="/">Go to the start</a>.</p>`;
   }
@@ -99,6 +120,7 @@ class ParleyApp extends LitElement {
         </form>
         <nav aria-label="Account">
           ${liveText ? html`<span class="live live-${this.live}" role="status" title="Live updates">${liveText}</span>` : ''}
+          ${auth.canEdit ? html`<a href="/desk">Report desk</a>` : ''}
           ${auth.canEdit ? html`<a href="/record/talk">Record a talk</a> <a href="/record/source">Add a source</a>` : ''}
           ${user ? html`<a href="/sign-in" class="user">${user.subject}</a> <button type="button" class="link" @click=${() => auth.signOut()}>Sign out</button>` : html`<a href="/sign-in">Sign in</a>`}
         </nav>

@@ -22,7 +22,7 @@ public class WebApp {
 
     /** The history-API paths of web/app/routes.js; anything else is not the app's to answer. */
     static final Pattern APP_PATHS = Pattern.compile(
-            "/(search|sign-in|record/(talk|source)|(people|talks|tracks|sources)/[A-Za-z0-9_=-]{1,200})");
+            "/(search|sign-in|desk|record/(talk|source)|(people|talks|tracks|sources)/[A-Za-z0-9_=-]{1,200})");
 
     /** Host names and ports only: anything else in a Host header never reaches the policy. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
