@@ -25,7 +25,8 @@ public class BundleGraphQL {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @NonNull
     @Description("Imports a report bundle all or nothing: records are matched to stored ones (people by Wikidata QID, "
-            + "else by exact name) or created. A bad bundle is BAD_USER_INPUT with every problem at its JSON path in "
+            + "name, alias or a near-miss of a stored name, as each record's matchedBy says; a name as close to several "
+            + "people is refused) or created. A bad bundle is BAD_USER_INPUT with every problem at its JSON path in "
             + "extensions.problems, and nothing is written. Bodies are limited as for any GraphQL request; POST larger "
             + "bundles to /import.")
     public ImportResult importBundle(

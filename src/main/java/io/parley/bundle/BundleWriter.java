@@ -35,8 +35,8 @@ import io.parley.trip.TripInput;
 import io.parley.trip.TripService;
 
 /**
- * Writes one resolved bundle record: finds the stored record it matches (by external
- * identifier, else by exact name or natural key) and creates or updates it through the
+ * Writes one resolved bundle record: finds the stored record it matches (people as
+ * {@link PersonMatching} says, other records by natural key) and creates or updates it through the
  * feature's service. An update that would change nothing is undone at a savepoint, so a
  * re-imported bundle leaves no new versions or revisions behind.
  */
@@ -44,13 +44,15 @@ import io.parley.trip.TripService;
 class BundleWriter {
 
     private final EntityManager em;
+    private final PersonMatching matching;
     /** The service that writes each type, and the input it writes from. */
     private final Map<RecordType, Writer<?>> writers = new EnumMap<>(RecordType.class);
 
-    BundleWriter(EntityManager em, SourceService sources, PersonService people, TrackService tracks,
-            EnvoyService envoys, TalkService talks, TripService trips, OutcomeService outcomes,
+    BundleWriter(EntityManager em, PersonMatching matching, SourceService sources, PersonService people,
+            TrackService tracks, EnvoyService envoys, TalkService talks, TripService trips, OutcomeService outcomes,
             StatementService statements) {
         this.em = em;
+        this.matching = matching;
         writers.put(RecordType.SOURCE, new Writer<>(sources, SourceInput.class));
         writers.put(RecordType.PERSON, new Writer<>(people, PersonInput.class));
         writers.put(RecordType.TRACK, new Writer<>(tracks, TrackInput.class));
@@ -74,7 +76,18 @@ class BundleWriter {
 
     ImportedRecord write(RecordType type, String ref, ObjectNode input, String path) {
         try {
-            Long existing = match(type, input);
+            ImportMatch matchedBy = null;
+            Long existing;
+            if (type == RecordType.PERSON) {
+                PersonMatching.Match person = matching.match(ref, input);
+                existing = person == null ? null : person.key();
+                if (person != null) {
+                    matchedBy = person.by();
+                    PersonMatching.keepStoredName(input, person);
+                }
+            } else {
+                existing = match(type, input);
+            }
             ImportAction action;
             long key;
             if (existing == null) {
@@ -87,7 +100,8 @@ class BundleWriter {
             // Only keys are kept between records: a persistence context holding every record of
             // a 10,000-talk bundle would make each flush check them all.
             em.clear();
-            return new ImportedRecord(ref, type.nodeType.label(), GlobalId.encode(type.nodeType, key), action);
+            return new ImportedRecord(ref, type.nodeType.label(), GlobalId.encode(type.nodeType, key), action,
+                    matchedBy);
         } catch (ApiException e) {
             throw BundleImporter.located(path, e);
         } catch (RuntimeException e) {
@@ -115,8 +129,7 @@ class BundleWriter {
     }
 
     /**
-     * The stored record a bundle record stands for: people by Wikidata QID, else by exact name;
-     * tracks by name; sources by URL, else publisher, title and date; talks by title; outcomes by
+     * The stored record a bundle record stands for (people: {@link PersonMatching}): tracks by name; sources by URL, else publisher, title and date; talks by title; outcomes by
      * kind and title; envoy appointments by person and title; trips by appointment, destination,
      * arrival and purpose; statements by speaker and quote. The oldest wins a tie.
      */
@@ -128,13 +141,7 @@ class BundleWriter {
                             " and title is not distinct from cast(", value(input, "title"), " as text)",
                             " and published_on is not distinct from cast(", value(input, "publishedOn"), " as date)",
                             " and url is null"));
-            case PERSON -> {
-                String qid = text(input, "wikidataId");
-                Long byQid = qid == null ? null : first(Sql.of("person where wikidata_id = ", Sql.value(qid)));
-                yield byQid != null ? byQid
-                        : first(Sql.of("person where name = ", value(input, "name"),
-                                qid == null ? "" : " and wikidata_id is null"));
-            }
+            case PERSON -> throw new IllegalArgumentException("people are matched by PersonMatching");
             case TRACK -> first(Sql.of("track where name = ", value(input, "name")));
             case ENVOY -> first(Sql.of("envoy where person_id = ", Sql.value(key(input, "personId")),
                     " and title = ", value(input, "title")));
@@ -160,7 +167,7 @@ class BundleWriter {
     }
 
     /** Text as the services store it: trimmed, blank as absent. */
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;

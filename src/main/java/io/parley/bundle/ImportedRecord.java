@@ -1,6 +1,8 @@
 package io.parley.bundle;
 
 import org.eclipse.microprofile.graphql.Description;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -11,5 +13,8 @@ public record ImportedRecord(
         @NonNull @Description("The record's local reference in the bundle.") String ref,
         @NonNull @Description("The GraphQL type of the stored record, e.g. Talk.") String type,
         @NonNull @Id String id,
-        @NonNull ImportAction action) {
+        @NonNull ImportAction action,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Description("How a person was found to be the stored one it matched; null for a created record and for records "
+                + "of other types, which match by their natural keys.") ImportMatch matchedBy) {
 }

@@ -42,7 +42,11 @@ public class ChangeReads implements JsonReads {
                 .field("changes", (compiler, change, field) -> Sql.of("(", compiler.list("FieldChange",
                         x -> HistoryReads.changes(change), x -> Sql.sql(x + ".ordinal"), field), ")"))
                 .field("record", (compiler, change, field) -> compiler.polymorphic(
-                        Sql.of("initcap(", change.column("node_type"), ")"), change.column("record_id"), field)));
+                        Sql.of("initcap(", change.column("node_type"), ")"), change.column("record_id"), field))
+                .field("mergedInto", (compiler, change, field) -> compiler.polymorphic(
+                        Sql.of("initcap(", change.column("node_type"), ")"), Sql.of("case when ", change.column("action"),
+                                " = 'DELETED' then merged_into(", change.column("node_type"), ", ",
+                                change.column("record_id"), ") end"), field)));
         registry.root("changes", ChangeReads::page);
     }
 

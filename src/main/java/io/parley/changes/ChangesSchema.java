@@ -26,4 +26,8 @@ public interface ChangesSchema {
 
     @Description("The record as it is now; null once it is deleted.")
     Node record(@Source RecordChange recordChange);
+
+    @Description("For a record deleted by merging it into another (mergePeople), that record as it is now, which its ID "
+            + "answers with in node(id:); null for every other change.")
+    Node mergedInto(@Source RecordChange recordChange);
 }

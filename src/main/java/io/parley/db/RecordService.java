@@ -92,20 +92,31 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
     /**
      * Deletes the record {@code id} names, at {@code expectedVersion} when given. A record others
      * still refer to is kept: the database's foreign keys refuse the delete, which
-     * {@code ErrorMapping} reports as CONFLICT naming the referring records.
+     * {@code ErrorMapping} reports as CONFLICT naming the referring records. The ID of a record
+     * merged into another is NOT_FOUND: it names no record of its own any more, and deleting the
+     * one it answers with is too much to do by a stale ID.
      */
     @Transactional
     public String delete(String id, Integer expectedVersion) {
+        Long named = GlobalId.keyIfType(id, nodeType, "id");
+        long now = named == null ? 0 : current(named);
+        if (named != null && now != named) {
+            throw ApiException.notFound("id", nodeType.label() + " " + id + " was merged into "
+                    + GlobalId.encode(nodeType, now) + "; delete that ID if that is what you mean");
+        }
         delete(forUpdate(id, expectedVersion));
         flush();
         return id;
     }
 
-    /** Loads the record {@code id} names, failing with NOT_FOUND or, on a stale version, CONFLICT. */
+    /**
+     * Loads the record {@code id} names (or, for a record merged into another, the one it
+     * answers with), failing with NOT_FOUND or, on a stale version, CONFLICT.
+     */
     protected E forUpdate(String id, Integer expectedVersion) {
         nameWriter();
         Long key = GlobalId.keyIfType(id, nodeType, "id");
-        E record = key == null ? null : findById(key);
+        E record = key == null ? null : findById(current(key));
         if (record == null) {
             throw ApiException.notFound("id", "No " + nodeType.label() + " has ID " + id);
         }
@@ -123,9 +134,12 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
         return record;
     }
 
-    /** The key of the existing record of this type that {@code id} (input {@code field}) must name. */
+    /**
+     * The key of the existing record of this type that {@code id} (input {@code field}) must name;
+     * for a record merged into another, the key of that one.
+     */
     public long reference(String field, String id) {
-        long key = GlobalId.keyOf(id, nodeType, field);
+        long key = current(GlobalId.keyOf(id, nodeType, field));
         requireExisting(field, key);
         return key;
     }
@@ -135,11 +149,57 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
         return id == null ? null : reference(field, id);
     }
 
-    /** The keys of the existing records of this type that {@code ids} name, in order; none when absent. */
+    /**
+     * The keys of the existing records of this type that {@code ids} name, in order (for records
+     * merged into others, the keys of those); none when absent. Two IDs that answer with the same
+     * record are refused as a record listed twice.
+     */
     public List<Long> references(String field, List<String> ids) {
         List<Long> keys = Inputs.keys(field, ids, nodeType);
-        requireExisting(field, keys);
-        return keys == null ? new ArrayList<>() : keys;
+        if (keys == null) {
+            return new ArrayList<>();
+        }
+        List<Long> current = current(keys);
+        distinct(current, index -> field + "[" + index + "]");
+        requireExisting(field, current);
+        return current;
+    }
+
+    /**
+     * Fails with BAD_USER_INPUT on the field of the second of two keys that are the same record
+     * (once merged records answer with the ones they were merged into).
+     */
+    public void distinct(List<Long> keys, IntFunction<String> field) {
+        Map<Long, Integer> first = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Integer earlier = first.putIfAbsent(keys.get(i), i);
+            if (earlier != null) {
+                throw ApiException.badInput(field.apply(i), "is listed twice: it names the same " + nodeType.label()
+                        + " as " + field.apply(earlier) + ", which it was merged into or with");
+            }
+        }
+    }
+
+    /**
+     * The keys records of this type answer with now, in the order of {@code keys}: a record's own
+     * key, or for one merged into another, that one's ({@link #mergedInto}).
+     */
+    public List<Long> current(List<Long> keys) {
+        Map<Long, Long> merged = keys.isEmpty() ? Map.of() : mergedInto(keys);
+        return keys.stream().map(key -> merged.getOrDefault(key, key)).toList();
+    }
+
+    /** The key the record {@code key} answers with now (see {@link #current(List)}). */
+    public long current(long key) {
+        return current(List.of(key)).get(0);
+    }
+
+    /**
+     * For those of {@code keys} that name records merged into others, the key of the record each
+     * answers with now. Records of most types are never merged: none by default.
+     */
+    protected Map<Long, Long> mergedInto(Collection<Long> keys) {
+        return Map.of();
     }
 
     /** Fails with BAD_USER_INPUT on {@code field} unless {@code key} (if given) names a record of this type. */
@@ -178,7 +238,7 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
     }
 
     /** Tells the audit triggers (V3) who is writing, for the rest of this transaction. */
-    private void nameWriter() {
+    public void nameWriter() {
         String actor = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
         Sql.of("select set_config('parley.actor', ", Sql.value(actor), ", true)")
                 .nativeQuery(getEntityManager()).getSingleResult();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.common.DatePrecision;
+import io.parley.names.PersonNames;
 
 /**
  * The last step: a drafted report written as a report bundle the importer takes unchanged, and a
@@ -108,15 +110,28 @@ final class DraftBundleWriter {
             List<String> notes = new ArrayList<>();
             if (person.storedId != null && stored.containsKey(person.storedId)) {
                 record = stored.get(person.storedId);
+                // A spelling the stored person does not have yet (case, accents and punctuation
+                // aside) is added as an alias: a full name, or a lone surname spelled unlike theirs.
                 ArrayNode aliases = record.withArray("aliases");
                 Set<String> known = new HashSet<>();
-                known.add(record.path("name").asText());
-                aliases.forEach(alias -> known.add(alias.asText()));
-                for (String spelling : person.spellings) {
-                    if (!known.contains(spelling) && spelling.contains(" ")) {
-                        aliases.add(spelling);
-                        notes.add("another spelling: " + spelling);
+                Set<String> surnames = new HashSet<>();
+                List<String> had = new ArrayList<>(List.of(record.path("name").asText()));
+                aliases.forEach(alias -> had.add(alias.asText()));
+                record.path("aliasesWithLanguage").forEach(alias -> had.add(alias.path("name").asText()));
+                for (String name : had) {
+                    known.add(PersonNames.key(name));
+                    surnames.add(PersonNames.surname(name));
+                }
+                Set<String> written = new LinkedHashSet<>(person.spellings);
+                person.mentions.forEach(mention -> written.add(mention.written()));
+                for (String spelling : written) {
+                    String key = PersonNames.key(spelling);
+                    if (key.isEmpty() || known.contains(key) || !key.contains(" ") && surnames.contains(key)) {
+                        continue;
                     }
+                    known.add(key);
+                    aliases.add(spelling);
+                    notes.add("another spelling: " + spelling);
                 }
                 notes.add(0, "a citation of this report");
             } else {

@@ -14,7 +14,12 @@ import io.parley.common.DatePrecision;
  */
 interface Holdings {
 
-    List<KnownPerson> people();
+    /**
+     * The people these written names could be (at least everyone {@link io.parley.names.PersonNames}
+     * would match them to, bar transliterations too far apart to forgive as typos in surnames
+     * under five letters): PersonNames then judges who each is.
+     */
+    List<KnownPerson> people(Collection<String> written);
 
     List<KnownEnvoy> envoysOf(Collection<String> personIds);
 
@@ -58,7 +63,7 @@ interface Holdings {
             List<KnownOutcome> outcomes) {
         return new Holdings() {
             @Override
-            public List<KnownPerson> people() {
+            public List<KnownPerson> people(Collection<String> written) {
                 return people;
             }
 

@@ -1,6 +1,7 @@
 package io.parley.draft;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,20 +39,25 @@ final class People {
     }
 
     List<DraftPerson> find(List<Sentence> sentences, Holdings holdings) {
-        PersonNames.Index<Holdings.KnownPerson> held = names.index(holdings.people(), person -> {
-            List<String> all = new ArrayList<>(person.aliases());
-            all.add(0, person.name());
-            return all;
-        });
         List<Candidate> full = new ArrayList<>();
         List<Candidate> single = new ArrayList<>();
         for (Sentence sentence : sentences) {
             candidates(sentence, full, single);
         }
+        // Only the people these runs could name are read, and PersonNames judges which each is.
+        Set<String> runs = new LinkedHashSet<>();
+        full.forEach(candidate -> runs.add(written(candidate)));
+        single.forEach(candidate -> runs.add(written(candidate)));
+        PersonNames.Index<Holdings.KnownPerson> held = names.index(holdings.people(runs), person -> {
+            List<String> all = new ArrayList<>(person.aliases());
+            all.add(0, person.name());
+            return all;
+        });
         List<DraftPerson> people = new ArrayList<>();
         for (Candidate candidate : full) {
             String written = written(candidate);
-            Holdings.KnownPerson stored = held.best(written, Closeness.VARIANT);
+            // A full name may be a typo away from a stored one: its given name must still agree.
+            Holdings.KnownPerson stored = held.best(written, Closeness.TYPO);
             boolean given = names.isGivenName(candidate.sentence.tokens().get(candidate.first).text());
             if (stored == null && !given && !candidate.roleBefore && !listedWithAName(candidate, full)) {
                 continue;

@@ -17,13 +17,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.common.DatePrecision;
 import io.parley.common.GlobalId;
 import io.parley.common.NodeType;
+import io.parley.person.PersonService;
 import io.parley.sql.Sql;
 
 /**
  * What Parley holds, read from the database for one draft: one statement per kind of record,
- * each row built as JSON by PostgreSQL. People are read whole (names and other spellings are
- * matched in Java by {@link io.parley.names.PersonNames}, which forgives what SQL equality
- * does not); talks, outcomes, statements and appointments only for the people the report names.
+ * each row built as JSON by PostgreSQL. People only as candidates for the names the report
+ * writes: those whose name or an alias holds one of their surnames, as search forgives it
+ * ({@link PersonService#mayBear}, the importer's net too); {@link io.parley.names.PersonNames}
+ * then judges who each is. Talks, outcomes, statements and appointments only for the people the
+ * report names.
  */
 final class StoredHoldings implements Holdings {
 
@@ -36,9 +39,13 @@ final class StoredHoldings implements Holdings {
     }
 
     @Override
-    public List<KnownPerson> people() {
-        return rows(Sql.of("select json_build_object('id', graphql_id('Person', id), 'name', name, 'aliases', aliases,",
-                " 'wikidataId', wikidata_id, 'countryCode', country_code)::text from person order by id"),
+    public List<KnownPerson> people(Collection<String> written) {
+        if (written.isEmpty()) {
+            return List.of();
+        }
+        return rows(Sql.of("select json_build_object('id', graphql_id('Person', p.id), 'name', p.name, 'aliases', p.aliases,",
+                " 'wikidataId', p.wikidata_id, 'countryCode', p.country_code)::text from person p where ",
+                PersonService.mayBear("p", written), " order by p.id"),
                 row -> new KnownPerson(row.get("id").asText(), row.get("name").asText(), strings(row.get("aliases")),
                         text(row, "wikidataId"), text(row, "countryCode")));
     }

@@ -23,7 +23,11 @@ public class HistoryReads implements JsonReads {
                 .columns("number", "actor", "action")
                 .dateTime("at", "at")
                 .field("changes", (compiler, revision, field) -> Sql.of("(", compiler.list("FieldChange",
-                        x -> changes(revision), x -> Sql.sql(x + ".ordinal"), field), ")")));
+                        x -> changes(revision), x -> Sql.sql(x + ".ordinal"), field), ")"))
+                .computed("mergedIds", revision -> Sql.of("(select coalesce(json_agg(graphql_id(initcap(",
+                        revision.column("node_type"), "), m.key) order by m.ordinal), '[]') from unnest(merged_by_revision(",
+                        revision.column("node_type"), ", ", revision.column("record_id"), ", ", revision.column("number"),
+                        ")) with ordinality m(key, ordinal))")));
         registry.shape(JsonShape.of("FieldChange", null)
                 .column("field", "field")
                 .column("from", "before")
@@ -31,7 +35,7 @@ public class HistoryReads implements JsonReads {
         registry.root("history", (compiler, field) -> {
             GlobalId record = GlobalId.decode(compiler.argument(field, "id", String.class), "id");
             return compiler.list("Revision", x -> Sql.of("select number, at, case when ", Sql.value(showsActors(
-                    compiler.caller())), " then actor end as actor, action, changes from revision where node_type = ",
+                    compiler.caller())), " then actor end as actor, action, changes, node_type, record_id from revision where node_type = ",
                     Sql.value(record.type().name()), " and record_id = ", Sql.value(record.key())),
                     x -> Sql.sql(x + ".number"), field);
         });

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 import io.parley.history.Revision;
 
@@ -22,4 +23,10 @@ public interface HistorySchema {
     @NonNull
     @Description("Every change to a record, oldest first; kept after the record is deleted.")
     List<@NonNull Revision> history(@NonNull @Id String id);
+
+    @NonNull
+    @Id
+    @Description("The IDs of the records this change merged into the record (mergePeople): deleted, they now answer with "
+            + "it. Empty for every other change.")
+    List<@NonNull String> mergedIds(@Source Revision revision);
 }

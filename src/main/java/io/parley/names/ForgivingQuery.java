@@ -2,7 +2,10 @@ package io.parley.names;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import io.parley.sql.Sql;
@@ -94,6 +97,36 @@ public final class ForgivingQuery {
         }
         return Sql.of("(" + searchVector + " @@ ", and(english), " and to_tsvector('simple', fold(" + names + ")) @@ ",
                 and(simple), ")");
+    }
+
+    /**
+     * The row's names hold any of {@code words}, each forgiven as a query word is (itself, its
+     * given-name variants, the vocabulary words within its typo budget; not completed, and no
+     * websearch syntax): the few rows a set of written names could belong to, for {@link
+     * PersonNames} to judge. {@code searchVector} is the row's indexed English vector, whose
+     * weight A is its names (a person's name and aliases), so a word of a summary finds no one.
+     * However many words, they are three parameters, and the tsquery is built once per statement.
+     */
+    public static Sql anyWordInNames(Collection<String> words, String searchVector) {
+        Set<String> keys = new TreeSet<>();
+        Set<String> variants = new TreeSet<>();
+        for (String word : words) {
+            for (String key : PersonNames.key(word).split(" ")) {
+                if (!key.isEmpty()) {
+                    keys.add(key);
+                    variants.addAll(PersonNames.get().givenNameVariants(key));
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            return Sql.sql("false");
+        }
+        // As word_tsquery (V10) builds it, each word restricted to weight A.
+        return Sql.of("(" + searchVector + " @@ (select to_tsquery('english', coalesce(string_agg(distinct quote_literal(w) || ':A', ' | '), ''))",
+                " from unnest(string_to_array(", Sql.value(String.join(" ", keys)), ", ' ')",
+                " || string_to_array(", Sql.value(String.join(" ", variants)), ", ' ')",
+                " || coalesce((select array_agg(f) from unnest(string_to_array(", Sql.value(String.join(" ", keys)),
+                ", ' ')) q, unnest(forgiven_words(q)) f), '{}')) w where w <> '' and strpos(w, chr(92)) = 0))");
     }
 
     private Sql written() {

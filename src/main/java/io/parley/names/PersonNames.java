@@ -4,6 +4,8 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,20 +165,46 @@ public final class PersonNames {
 
         private final Map<String, List<Entry<T>>> bySurname = new HashMap<>();
         private final Map<Integer, List<Entry<T>>> byLength = new HashMap<>();
+        /** The people who have a full name (given name and surname) among their spellings. */
+        private final Set<T> withFullName = new HashSet<>();
 
         private Index(Collection<T> people, Function<T, Collection<String>> namesOf) {
             for (T person : people) {
                 for (String name : namesOf.apply(person)) {
+                    if (key(name).isEmpty()) {
+                        continue;
+                    }
                     String surname = foldedSurname(surname(name));
                     Entry<T> entry = new Entry<>(person, name, surname);
                     bySurname.computeIfAbsent(surname, s -> new ArrayList<>()).add(entry);
                     byLength.computeIfAbsent(surname.length(), l -> new ArrayList<>()).add(entry);
+                    if (key(name).contains(" ")) {
+                        withFullName.add(person);
+                    }
                 }
             }
         }
 
         /** The one person {@code written} names at least as closely as {@code least}; null when none or several do. */
         public T best(String written, Closeness least) {
+            List<Map.Entry<T, Closeness>> close = new ArrayList<>(within(written, least).entrySet());
+            boolean tie = close.size() > 1 && close.get(1).getValue() == close.get(0).getValue();
+            return close.isEmpty() || tie ? null : close.get(0).getKey();
+        }
+
+        /**
+         * Everyone {@code written} names at least as closely as {@code least}, closest first, with
+         * how closely: the closest of each person's spellings. A full name is judged by the
+         * person's full names when they have any: a lone surname among their spellings
+         * ("Vitkoff") says nothing of given names, so it does not make "Anna Witkoff" Steve Witkoff.
+         */
+        public Map<T, Closeness> within(String written, Closeness least) {
+            Map<T, Closeness> closest = new LinkedHashMap<>();
+            String key = key(written);
+            if (key.isEmpty()) {
+                return closest;
+            }
+            boolean full = key.contains(" ");
             String surname = foldedSurname(surname(written));
             List<Entry<T>> candidates = new ArrayList<>(bySurname.getOrDefault(surname, List.of()));
             if (least.compareTo(Closeness.TYPO) <= 0 || candidates.isEmpty()) {
@@ -188,25 +216,20 @@ public final class PersonNames {
                     }
                 }
             }
-            T best = null;
-            Closeness bestCloseness = Closeness.NONE;
-            boolean tie = false;
-            Map<T, Closeness> closest = new HashMap<>();
             for (Entry<T> entry : candidates) {
+                if (full && !key(entry.name).contains(" ") && withFullName.contains(entry.person)) {
+                    continue;
+                }
                 Closeness closeness = closeness(written, entry.name);
-                closest.merge(entry.person, closeness, (a, b) -> a.compareTo(b) >= 0 ? a : b);
-            }
-            for (Map.Entry<T, Closeness> entry : closest.entrySet()) {
-                Closeness closeness = entry.getValue();
-                if (closeness.compareTo(bestCloseness) > 0) {
-                    best = entry.getKey();
-                    bestCloseness = closeness;
-                    tie = false;
-                } else if (closeness == bestCloseness && closeness != Closeness.NONE) {
-                    tie = true;
+                if (closeness != Closeness.NONE && closeness.compareTo(least) >= 0) {
+                    closest.merge(entry.person, closeness, (a, b) -> a.compareTo(b) >= 0 ? a : b);
                 }
             }
-            return best != null && !tie && bestCloseness.compareTo(least) >= 0 ? best : null;
+            List<Map.Entry<T, Closeness>> sorted = new ArrayList<>(closest.entrySet());
+            sorted.sort((a, b) -> b.getValue().compareTo(a.getValue()));
+            Map<T, Closeness> ordered = new LinkedHashMap<>();
+            sorted.forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+            return ordered;
         }
     }
 

@@ -27,7 +27,8 @@ public class PersonReads implements JsonReads {
                         Sql.of("unnest(", person.column("aliases"), ", ", person.column("alias_languages"),
                                 ") with ordinality " + x + "(name, language, ordinal)"),
                         Sql.sql("true"), Sql.sql(x + ".ordinal")))
-                .owned("citations", "Citation", "citation", "person_id"));
+                .owned("citations", "Citation", "citation", "person_id")
+                .redirected(PersonService::currentKey));
         registry.shape(JsonShape.of("Alias", null).columns("name", "language"));
         registry.shape(JsonShape.of("Position", "person_position")
                 .columns("title", "organization", "startDate", "endDate"));

@@ -1,12 +1,14 @@
 package io.parley.person;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 
 import io.parley.db.ListQuery;
 import io.parley.db.Listing;
@@ -17,6 +19,7 @@ import io.parley.db.RecordService;
 import io.parley.common.Inputs;
 import io.parley.common.NodeType;
 import io.parley.names.ForgivingQuery;
+import io.parley.names.PersonNames;
 import io.parley.source.Citations;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -43,6 +46,31 @@ public class PersonService extends RecordService<Person, PersonInput> {
                 .ordered(BY_NAME);
     }
 
+    /** The key of the person a person's key ({@code key}, SQL) answers with now: the one it was merged into, or itself. */
+    public static Sql currentKey(Sql key) {
+        return Sql.of("person_key(", key, ")");
+    }
+
+    /** The keys of the people {@code keys} name now (see {@link #currentKey}), as SQL values separated by commas. */
+    public static Sql currentKeys(Collection<Long> keys) {
+        return Sql.join(keys.stream().map(key -> currentKey(Sql.value(key))).toList(), ", ");
+    }
+
+    /** Merged people (person_merge, V11) answer with the person they were merged into. */
+    @Override
+    protected Map<Long, Long> mergedInto(Collection<Long> keys) {
+        Map<Long, Long> result = new HashMap<>();
+        // Not flushing first: a write looks its references up while its record is half changed,
+        // and an early flush would write it twice (two versions for one change).
+        List<?> rows = Sql.of("select merged_id, kept_id from person_merge where merged_id in (", Sql.values(keys), ")")
+                .nativeQuery(getEntityManager()).setFlushMode(FlushModeType.COMMIT).getResultList();
+        for (Object row : rows) {
+            Object[] pair = (Object[]) row;
+            result.put(((Number) pair[0]).longValue(), ((Number) pair[1]).longValue());
+        }
+        return result;
+    }
+
     /**
      * The person row {@code alias} bears {@code name}: it is part of their name or an alias
      * (case and accents aside), or their name or an alias matches it as search does (typos, name
@@ -53,6 +81,16 @@ public class PersonService extends RecordService<Person, PersonInput> {
         return Sql.of("(fold(" + alias + ".name) like ", pattern,
                 " or exists (select 1 from unnest(" + alias + ".aliases) a where fold(a) like ", pattern, ") or ",
                 ForgivingQuery.of(name).matchesName(alias + ".search", alias + ".name || ' ' || join_words(" + alias + ".aliases)"), ")");
+    }
+
+    /**
+     * The person row {@code alias} may bear one of the {@code written} names: a word of its name
+     * or aliases is one of their surnames, as search forgives it (typos, transliterations within
+     * a typo, name variants: {@link ForgivingQuery#anyWordInNames}). A wide net, index-backed,
+     * that fetches the few people {@link PersonNames} then judges, instead of every person.
+     */
+    public static Sql mayBear(String alias, Collection<String> written) {
+        return ForgivingQuery.anyWordInNames(written.stream().map(PersonNames::surname).toList(), alias + ".search");
     }
 
     /**

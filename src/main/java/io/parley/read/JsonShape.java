@@ -43,6 +43,8 @@ public final class JsonShape {
     final String type;
     final String table;
     final Map<String, Field> fields = new HashMap<>();
+    /** The key a record's key answers with now (SQL over SQL), for records that can be merged into others; or null. */
+    Function<Sql, Sql> current;
 
     private JsonShape(String type, String table) {
         this.type = type;
@@ -82,7 +84,11 @@ public final class JsonShape {
         if (table != null && more.table != null && !table.equals(more.table)) {
             throw new IllegalStateException(type + " is read from " + table + " and " + more.table);
         }
+        if (current != null && more.current != null) {
+            throw new IllegalStateException(type + " has two redirects");
+        }
         JsonShape merged = new JsonShape(type, table != null ? table : more.table);
+        merged.current = current != null ? current : more.current;
         fields.forEach(merged::field);
         more.fields.forEach(merged::field);
         return merged;
@@ -91,6 +97,24 @@ public final class JsonShape {
     /** The names of the fields defined here. */
     public java.util.Set<String> fieldNames() {
         return java.util.Collections.unmodifiableSet(fields.keySet());
+    }
+
+    /**
+     * Records of this type can be merged into others, and the IDs of merged ones keep answering:
+     * {@code current} gives the key a key answers with now (SQL of SQL). Reads by ID ({@code node},
+     * {@code nodes}, a root field by {@code id}) look the record up through it, in the same statement.
+     */
+    public JsonShape redirected(Function<Sql, Sql> current) {
+        if (this.current != null) {
+            throw new IllegalStateException(type + " has two redirects");
+        }
+        this.current = current;
+        return this;
+    }
+
+    /** The key {@code key} answers with now: itself unless the type is {@link #redirected}. */
+    Sql current(Sql key) {
+        return current == null ? key : current.apply(key);
     }
 
     /** Any field, defined by its own SQL (connections, computed lists, polymorphic values...). */

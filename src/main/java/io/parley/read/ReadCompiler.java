@@ -143,10 +143,13 @@ public final class ReadCompiler {
         return "";
     }
 
-    /** The record of {@code type} with the key the field's {@code id} argument names, or null. */
+    /**
+     * The record of {@code type} with the key the field's {@code id} argument names, or null; the
+     * ID of a record merged into another answers with that one ({@link JsonShape#redirected}).
+     */
     public Sql byId(NodeType type, ExecutableNormalizedField field) {
         Long key = GlobalId.keyIfType(argument(field, "id", String.class), type, "id");
-        return byKey(type.label(), key == null ? Sql.sql("null") : Sql.value(key), field);
+        return byKey(type.label(), key == null ? Sql.sql("null") : shape(type.label()).current(Sql.value(key)), field);
     }
 
     /** The record of {@code type} whose key is {@code key} (SQL), as a {@code select}, or no row. */
@@ -175,13 +178,14 @@ public final class ReadCompiler {
      * The record a global ID names, of any type; null when it names none (the ID must be well
      * formed). The ID says the type, so the statement reads that one type: a {@code case} over
      * every type with the label as a parameter is folded only by planning the statement afresh on
-     * each execution (for node(id) of a talk, planning took 0.39 ms and running it 0.09).
+     * each execution (for node(id) of a talk, planning took 0.39 ms and running it 0.09). The ID
+     * of a record merged into another answers with that one ({@link JsonShape#redirected}).
      */
     public Sql node(String id, String argument, ExecutableNormalizedField field) {
         GlobalId global = GlobalId.decode(id, argument);
         String type = global.type().label();
         return possibleTypes(field).contains(type)
-                ? Sql.of("(", byKey(type, Sql.value(global.key()), field), ")")
+                ? Sql.of("(", byKey(type, shape(type).current(Sql.value(global.key())), field), ")")
                 : Sql.sql("null");
     }
 

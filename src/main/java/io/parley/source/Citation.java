@@ -30,7 +30,7 @@ public class Citation {
         this.excerpt = excerpt;
     }
 
-    Long sourceKey() {
+    public Long sourceKey() {
         return sourceKey;
     }
 }

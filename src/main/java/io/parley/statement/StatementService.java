@@ -54,7 +54,7 @@ public class StatementService extends RecordService<Statement, StatementInput> {
         StatementFilter f = filter == null ? new StatementFilter() : filter;
         return new ListQuery("statement", "s")
                 .where(Filters.anyOf(Inputs.keys("filter.speakerIds", f.speakerIds, NodeType.PERSON)),
-                        speakers -> Filters.in("s.speaker_id", speakers))
+                        speakers -> Sql.of("s.speaker_id in (", PersonService.currentKeys(speakers), ")"))
                 .where(Filters.names(f.tones), tones -> Filters.in("s.tone", tones))
                 .where(Filters.anyOf(Inputs.keys("filter.trackIds", f.trackIds, NodeType.TRACK)),
                         tracks -> Filters.in("s.track_id", tracks))

@@ -8,6 +8,7 @@ import io.parley.read.JsonShape.Related;
 import io.parley.sql.Sql;
 import io.parley.common.GlobalId;
 import io.parley.common.NodeType;
+import io.parley.person.PersonService;
 
 /** The read definitions of talks, their participants and places, of the talks of people, appointments and tracks, of counterparts and of talk activity. */
 @ApplicationScoped
@@ -61,8 +62,8 @@ public class TalkReads implements JsonReads {
         registry.root("talkActivity", (compiler, field) -> compiler.list("MonthCount",
                 x -> talks.activity(compiler.argument(field, "filter", TalkFilter.class)), x -> Sql.sql(x + ".grp"), field));
         registry.root("counterparts", (compiler, field) -> compiler.list("Counterpart",
-                x -> counterparts(Sql.value(GlobalId.keyOf(compiler.argument(field, "personId", String.class),
-                        NodeType.PERSON, "personId"))), TalkReads::counterpartOrder, field));
+                x -> counterparts(PersonService.currentKey(Sql.value(GlobalId.keyOf(compiler.argument(field, "personId",
+                        String.class), NodeType.PERSON, "personId")))), TalkReads::counterpartOrder, field));
     }
 
     /**

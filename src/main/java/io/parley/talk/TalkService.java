@@ -101,8 +101,10 @@ public class TalkService extends RecordService<Talk, TalkInput> {
         TalkFilter f = filter == null ? new TalkFilter() : filter;
         return new ListQuery("talk", "t")
                 .where(Filters.anyOf(Inputs.keys("filter.participantIds", f.participantIds, NodeType.PERSON)),
+                        // merged people's IDs name the people they were merged into
                         people -> Sql.of("(select count(distinct tp.person_id) from talk_participant tp where tp.talk_id = t.id"
-                                + " and ", Filters.in("tp.person_id", people), ") = ", Sql.value(people.size())))
+                                + " and tp.person_id in (", PersonService.currentKeys(people), ")) = (select count(distinct k)"
+                                + " from unnest(array[", PersonService.currentKeys(people), "]) k)"))
                 .where(Filters.anyOf(Inputs.keys("filter.envoyIds", f.envoyIds, NodeType.ENVOY)),
                         envoys -> Sql.of("exists (select 1 from talk_participant tp where tp.talk_id = t.id and ",
                                 Filters.in("tp.envoy_id", envoys), ")"))
@@ -158,13 +160,16 @@ public class TalkService extends RecordService<Talk, TalkInput> {
         return talk;
     }
 
-    /** Participants, each a different existing person, acting under an appointment of their own if any. */
+    /**
+     * Participants, each a different existing person (a merged person's ID names the person it was
+     * merged into), acting under an appointment of their own if any.
+     */
     private List<Participant> participants(List<TalkInput.ParticipantInput> inputs) {
         if (inputs == null || inputs.isEmpty()) {
             throw ApiException.badInput("input.participants", "a talk needs at least one participant");
         }
         Set<Long> seen = new HashSet<>();
-        List<Participant> result = Inputs.each("input.participants", inputs, (field, input) -> {
+        List<Participant> named = Inputs.each("input.participants", inputs, (field, input) -> {
             long person = GlobalId.keyOf(input.personId, NodeType.PERSON, field + ".personId");
             if (!seen.add(person)) {
                 throw ApiException.badInput(field + ".personId", "is listed twice");
@@ -175,7 +180,13 @@ public class TalkService extends RecordService<Talk, TalkInput> {
             Long envoy = input.envoyId == null ? null : GlobalId.keyOf(input.envoyId, NodeType.ENVOY, field + ".envoyId");
             return new Participant(person, input.role, envoy);
         });
-        people.requireExisting("input.participants", result.stream().map(Participant::personKey).toList());
+        List<Long> current = people.current(named.stream().map(Participant::personKey).toList());
+        people.distinct(current, index -> "input.participants[" + index + "].personId");
+        List<Participant> result = new ArrayList<>(named.size());
+        for (int i = 0; i < named.size(); i++) {
+            result.add(new Participant(current.get(i), named.get(i).role, named.get(i).envoyKey()));
+        }
+        people.requireExisting("input.participants", current);
         Map<Long, Envoy> appointments = envoys.byKeys(
                 result.stream().map(Participant::envoyKey).filter(k -> k != null).toList());
         for (int i = 0; i < result.size(); i++) {

@@ -11,6 +11,7 @@ import io.parley.common.GlobalId;
 import io.parley.common.Inputs;
 import io.parley.common.NodeType;
 import io.parley.paging.PageRequest;
+import io.parley.person.PersonService;
 import io.parley.read.JsonReads;
 import io.parley.read.JsonShape;
 import io.parley.sql.Sql;
@@ -59,7 +60,9 @@ public class TimelineReads implements JsonReads {
             LocalDate to = compiler.argument(field, "to", LocalDate.class);
             PageRequest page = PageRequest.of(compiler.argument(field, "first", Integer.class), null, false);
             Inputs.notBefore("to", to, from, "from");
-            Sql person = personId == null ? null : Sql.value(GlobalId.keyOf(personId, NodeType.PERSON, "personId"));
+            // A merged person's ID names the person it was merged into.
+            Sql person = personId == null ? null
+                    : PersonService.currentKey(Sql.value(GlobalId.keyOf(personId, NodeType.PERSON, "personId")));
             Sql track = trackId == null ? null : Sql.value(GlobalId.keyOf(trackId, NodeType.TRACK, "trackId"));
             return compiler.list("TimelineEntry", x -> entries(person, track, from, to, page.first()),
                     x -> Sql.sql(x + ".start, " + x + ".finish, " + x + ".type, " + x + ".key"), field);

@@ -101,7 +101,7 @@ class BundleRoundTripTest {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("truncate citation, statement, outcome_credit, outcome_beneficiary, outcome_figure,"
                     + " outcome_talk, outcome, trip_talk, trip, talk_participant, talk, track, envoy, person_position,"
-                    + " person, source");
+                    + " person_merge, person, source");
         }
     }
 

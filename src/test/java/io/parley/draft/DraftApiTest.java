@@ -131,6 +131,39 @@ class DraftApiTest {
     }
 
     @Test
+    void aKnownPersonInAnotherSpellingIsProposedAsTheStoredOneWithTheSpellingAdded() throws IOException {
+        String text = "US envoy Steven Witkoff met Kirill Dmitryev in Riyadh on Tuesday. Kremlin spokesman Dmitry Peskow"
+                + " said the talks were useful. Michael Waltz also attended, and so did Marc Fogle. Vitkoff flew home.";
+        JsonPath draft = data(DRAFT, "report", report(text, "2025-03-14"));
+        List<Map<String, Object>> people = draft.<Map<String, Object>> getList("draftBundle.proposals").stream()
+                .filter(p -> "people".equals(p.get("collection"))).toList();
+        Map<String, String> spellings = Map.of("Steve Witkoff", "", "Kirill Dmitriev", "Kirill Dmitryev",
+                "Dmitry Peskov", "Dmitry Peskow", "Mike Waltz", "", "Marc Fogel", "Marc Fogle");
+        assertEquals(spellings.size(), people.size(), people::toString);
+        JsonPath bundle = JsonPath.from(draft.getString("draftBundle.bundle"));
+        spellings.forEach((stored, spelling) -> {
+            String id = data("query($n: String) { people(filter: {name: $n}) { nodes { id name } } }", "n", stored)
+                    .getString("people.nodes.find { it.name == '" + stored + "' }.id");
+            Map<String, Object> proposal = people.stream().filter(p -> id.equals(p.get("matchedId"))).findFirst().orElse(null);
+            assertNotNull(proposal, () -> stored + " is not proposed as the stored one: " + people);
+            assertEquals("MATCH", proposal.get("action"));
+            List<String> notes = castStrings(proposal.get("notes"));
+            List<String> aliases = bundle.getList("people.find { it.ref == '" + proposal.get("ref") + "' }.aliases");
+            if (spelling.isEmpty()) {
+                assertTrue(notes.stream().noneMatch(n -> n.startsWith("another spelling")), notes::toString);
+            } else {
+                assertTrue(notes.contains("another spelling: " + spelling), notes::toString);
+                assertTrue(aliases.contains(spelling), aliases::toString);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castStrings(Object list) {
+        return (List<String>) list;
+    }
+
+    @Test
     void draftsOverPostAsJsonOrPlainText() throws IOException {
         Map<String, Object> report = seed(2);
         JsonPath json = given().contentType(ContentType.JSON).header("Authorization", "Bearer " + EDITOR).body(report)

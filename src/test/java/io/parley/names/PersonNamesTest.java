@@ -2,7 +2,11 @@ package io.parley.names;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,5 +153,50 @@ class PersonNamesTest {
         assertTrue(names.isParticle("bin"));
         assertFalse(names.isParticle("and"));
         assertEquals("witkoff", PersonNames.surname("Steven Charles Witkoff"));
+    }
+
+    private record Held(String name, List<String> aliases) {
+        List<String> all() {
+            List<String> names = new java.util.ArrayList<>(aliases);
+            names.add(0, name);
+            return names;
+        }
+    }
+
+    @Test
+    void theIndexFindsEveryoneCloseEnoughClosestFirst() {
+        Held steve = new Held("Steve Witkoff", List.of("Vitkoff", "Стив Уиткофф"));
+        Held anna = new Held("Anna Witkof", List.of());
+        Held kirill = new Held("Kirill Dmitriev", List.of("Kirill Dmitriyev"));
+        PersonNames.Index<Held> index = names.index(List.of(steve, anna, kirill), Held::all);
+        assertEquals(Map.of(steve, Closeness.VARIANT), index.within("Steven Witkoff", Closeness.TYPO));
+        assertEquals(steve, index.best("Steven Witkoff", Closeness.TYPO));
+        assertEquals(List.of(steve, anna), List.copyOf(index.within("Witkoff", Closeness.TYPO).keySet()),
+                "a lone surname: his the same, hers a typo away");
+        assertEquals(steve, index.best("Witkoff", Closeness.TYPO), "the closest when only one is that close");
+        assertEquals(Map.of(), index.within("Witkoff", Closeness.VARIANT));
+        assertEquals(Map.of(kirill, Closeness.VARIANT), index.within("Kirill Dmitryev", Closeness.TYPO));
+        assertEquals(Map.of(steve, Closeness.EXACT), index.within("Стив Уиткофф", Closeness.TYPO));
+    }
+
+    @Test
+    void aFullNameIsJudgedByFullNamesWhenThePersonHasAny() {
+        Held steve = new Held("Steve Witkoff", List.of("Vitkoff"));
+        Held lone = new Held("Madonna", List.of());
+        PersonNames.Index<Held> index = names.index(List.of(steve, lone), Held::all);
+        assertEquals(Closeness.SURNAME, names.closeness("Anna Witkoff", "Vitkoff"), "pairwise, a lone surname agrees");
+        assertEquals(Map.of(), index.within("Anna Witkoff", Closeness.TYPO), "but his full name says another given name");
+        assertEquals(Map.of(lone, Closeness.SURNAME), index.within("Louise Madonna", Closeness.TYPO),
+                "someone known by one name only is judged by it");
+    }
+
+    @Test
+    void severalAsCloseAreNoOneForBest() {
+        Held jon = new Held("Jon Sandoval", List.of());
+        Held jan = new Held("Jan Sandoval", List.of());
+        PersonNames.Index<Held> index = names.index(List.of(jon, jan), Held::all);
+        assertEquals(2, index.within("J. Sandoval", Closeness.TYPO).size());
+        assertNull(index.best("J. Sandoval", Closeness.TYPO));
+        assertEquals(jon, index.best("Jon Sandoval", Closeness.TYPO));
     }
 }

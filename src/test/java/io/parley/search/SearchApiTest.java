@@ -125,12 +125,16 @@ class SearchApiTest {
         assertEquals("Steve Witkoff", top("סטיב ויטקוף").get("name"), "an alias in Hebrew script");
     }
 
-    /** A made-up word of letters only (numbers are never forgiven), different on every run. */
+    /** A made-up word of letters only (numbers are never forgiven), different on every run, no letter doubled. */
     private static String word(int letters) {
         StringBuilder word = new StringBuilder("Q");
         java.util.Random random = new java.util.Random();
         while (word.length() < letters) {
-            word.append((char) ('a' + random.nextInt(26)));
+            char next = (char) ('a' + random.nextInt(26));
+            // No letter twice in a row: swapping two equal letters would be no typo at all.
+            if (Character.toLowerCase(word.charAt(word.length() - 1)) != next) {
+                word.append(next);
+            }
         }
         return word.toString();
     }
