@@ -1,6 +1,7 @@
 // The app shell: header with search and sign-in, one view per URL (history API routing, so
 // back, forward, deep links and reloads work), focus moved to the new view's heading.
 import { LitElement, html } from 'lit';
+import { until } from 'lit/directives/until.js';
 import { auth } from './auth.js';
 import { onStatus } from './live.js';
 import { searchHref } from './format.js';
@@ -19,6 +20,24 @@ const loadEditing = () => (editing ??= import('./_editing/record-form.js').catch
 }));
 
 const RECORD_PAGE = /^\/(people|talks|tracks|sources|outcomes|statements|trips|envoys)\/([^/]+)$/;
+
+const loading = new Map();
+
+/**
+ * A view whose code is loaded on first use (import()), so the first view does not carry it:
+ * the editors' desk is not in the bundle index.html loads, but in a chunk of its own.
+ */
+function lazy(tag, load, view) {
+  if (customElements.get(tag)) return view;
+  // One promise per view, so every render while it loads waits on the same one.
+  if (!loading.has(tag)) {
+    loading.set(tag, load().then(() => view, (error) => {
+      loading.delete(tag); // the next visit tries again
+      return html`<div class="notice error" role="alert"><h1 tabindex="-1">Could not load this page</h1><p>${error.message}</p><p><a href=${location.pathname}>Try again</a></p></div>`;
+    }));
+  }
+  return until(loading.get(tag), html`<p class="notice loading" role="status">Loading…</p>`);
+}
 
 /** The view for a URL; WebApp.APP_PATHS on the server lists the same paths. */
 function route(url) {
@@ -52,6 +71,8 @@ function route(url) {
     case '/': return html`<parley-home></parley-home>`;
     case '/search': return html`<parley-search .q=${url.searchParams.get('q') || ''}></parley-search>`;
     case '/sign-in': return html`<parley-sign-in></parley-sign-in>`;
+    // Editors only, and loaded only when opened: the first view does not carry it.
+    case '/desk': return lazy('parley-desk', () => import('./desk.js'), html`<parley-desk></parley-desk>`);
     default: return html`<h1 tabindex="-1">Page not found</h1><p class="notice">There is nothing at ${path}. <a href="/">Go to the start</a>.</p>`;
   }
 }
@@ -125,7 +146,7 @@ class ParleyApp extends LitElement {
         </form>
         <nav aria-label="Account">
           ${liveText ? html`<span class="live live-${this.live}" role="status" title="Live updates">${liveText}</span>` : ''}
-          ${auth.canEdit ? html`<a href="/record/talk">Record a talk</a> <a href="/record/source">Add a source</a> <a href="/record">Record…</a>` : ''}
+          ${auth.canEdit ? html`<a href="/desk">Report desk</a> <a href="/record/talk">Record a talk</a> <a href="/record/source">Add a source</a> <a href="/record">Record…</a>` : ''}
           ${user ? html`<a href="/sign-in" class="user">${user.subject}</a> <button type="button" class="link" @click=${() => auth.signOut()}>Sign out</button>` : html`<a href="/sign-in">Sign in</a>`}
         </nav>
       </header>

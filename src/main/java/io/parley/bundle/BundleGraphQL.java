@@ -2,6 +2,7 @@ package io.parley.bundle;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -29,7 +30,9 @@ public class BundleGraphQL {
             + "extensions.problems, and nothing is written. Bodies are limited as for any GraphQL request; POST larger "
             + "bundles to /import.")
     public ImportResult importBundle(
-            @NonNull @Description("The bundle as JSON text, following the JSON Schema served at /import/schema.json.") String bundle) {
-        return importer.importJson(bundle);
+            @NonNull @Description("The bundle as JSON text, following the JSON Schema served at /import/schema.json.") String bundle,
+            @DefaultValue("false") @Description("Only check the bundle: run the whole import, then roll it back. The answer "
+                    + "is the same refusal, or what importing would create, match and update; nothing is written.") boolean dryRun) {
+        return importer.importJson(bundle, dryRun);
     }
 }

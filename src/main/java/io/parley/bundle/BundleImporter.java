@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.parley.common.ApiException;
 import io.parley.common.GlobalId;
 import io.parley.sql.Sql;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /**
@@ -42,6 +43,15 @@ public class BundleImporter {
 
     /** Parses and imports a bundle's JSON text; text that is not JSON is refused at {@code $}. */
     public ImportResult importJson(String json) {
+        return importJson(json, false);
+    }
+
+    /**
+     * As {@link #importJson(String)}; a dry run does everything an import does (every check, every
+     * service's validation, matching) and then rolls it all back, so a bundle can be checked
+     * before anything is written: its problems, or what importing it would create and update.
+     */
+    public ImportResult importJson(String json, boolean dryRun) {
         JsonNode bundle;
         try {
             bundle = BundleJson.MAPPER.readTree(json);
@@ -52,12 +62,16 @@ public class BundleImporter {
         if (bundle == null) {
             throw Problem.refusal(List.of(new Problem("$", "is empty")));
         }
-        return importBundle(bundle);
+        return importBundle(bundle, dryRun);
+    }
+
+    public ImportResult importBundle(JsonNode bundle) {
+        return importBundle(bundle, false);
     }
 
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "parley.import.timeout")
-    public ImportResult importBundle(JsonNode bundle) {
+    public ImportResult importBundle(JsonNode bundle, boolean dryRun) {
         List<Problem> problems = schema.problems(bundle);
         if (!problems.isEmpty()) {
             throw Problem.refusal(problems);
@@ -79,7 +93,12 @@ public class BundleImporter {
                 imported.add(result);
             });
         }
-        return ImportResult.of(imported);
+        if (dryRun) {
+            // Nothing is kept: the writes, their history and their change events (a NOTIFY is
+            // delivered only on commit) go with the transaction.
+            QuarkusTransaction.setRollbackOnly();
+        }
+        return ImportResult.of(imported, dryRun);
     }
 
     /** The record as its feature's input: stored IDs for refs, passage text for passage refs. */

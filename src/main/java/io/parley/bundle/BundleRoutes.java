@@ -58,7 +58,8 @@ public class BundleRoutes {
 
     private void importBundle(RoutingContext context) {
         EditorPosts.handle(context, maxBody, "a bundle (parley.import.max-body; split it into several bundles)",
-                (caller, request, body) -> BundleJson.MAPPER.writeValueAsString(importer.importJson(body)));
+                (caller, request, body) -> BundleJson.MAPPER.writeValueAsString(
+                        importer.importJson(body, "true".equals(request.request().getParam("dryRun")))));
     }
 
     static void fail(RoutingContext context, ApiException error) {

@@ -22,7 +22,7 @@ public class WebApp {
 
     /** The history-API paths of web/app/main.js's route(); anything else is not the app's to answer. */
     static final Pattern APP_PATHS = Pattern.compile(
-            "/(search|sign-in|record(/(person|envoy|track|talk|trip|outcome|statement|source))?"
+            "/(search|sign-in|desk|record(/(person|envoy|track|talk|trip|outcome|statement|source))?"
                     + "|(people|talks|tracks|sources|outcomes|statements|trips|envoys)/[A-Za-z0-9_=-]{1,200})");
 
     /** Host names and ports only: anything else in a Host header never reaches the policy. */

@@ -35,7 +35,8 @@ class ReadDefinitionsTest {
             "TrustedDocument", "the document an admin just registered",
             "BundleDraft", "a report drafting just read, written by nothing",
             "DraftProposal", "a record of that draft",
-            "DraftPassage", "a passage of that report");
+            "DraftPassage", "a passage of that report",
+            "BundleLink", "a bundle a reviewer just linked, written by nothing");
 
     /** Query fields answered by a Java value (see {@link #JAVA_VALUES}). */
     private static final Set<String> JAVA_ROOTS = Set.of("rateLimit");

@@ -41,7 +41,7 @@ class WebAppServingTest {
                 .extract().asString();
         for (String path : List.of("/people/UGVyc29uOjE", "/talks/VGFsazoy", "/tracks/x", "/sources/U291cmNlOjM",
                 "/outcomes/T3V0Y29tZTox", "/statements/U3RhdGVtZW50OjE", "/trips/VHJpcDox", "/envoys/RW52b3k6MQ",
-                "/search?q=Witkoff", "/sign-in", "/record", "/record/talk", "/record/source", "/record/person",
+                "/search?q=Witkoff", "/sign-in", "/desk", "/record", "/record/talk", "/record/source", "/record/person",
                 "/record/envoy?person=UGVyc29uOjE", "/record/track", "/record/trip", "/record/outcome?talk=VGFsazoy",
                 "/record/statement", "/record/talk?delete=VGFsazoy")) {
             assertEquals(index, given().get(path).then().statusCode(200)
@@ -125,6 +125,8 @@ class WebAppServingTest {
                 .append(" bytes uncompressed), budget ").append(FIRST_VIEW_JS_BUDGET).append('\n');
         lazy.removeAll(urls);
         assertFalse(lazy.isEmpty(), "the editing views are a chunk of their own");
+        assertTrue(lazy.stream().anyMatch(u -> u.contains("/desk-")), "the report desk is loaded on demand: " + lazy);
+        assertTrue(urls.stream().noneMatch(u -> u.contains("/desk-")), "the first view does not load the report desk: " + urls);
         boolean editing = false;
         for (String url : lazy) {
             Response compressed = given().config(RAW).header("Accept-Encoding", "gzip").get(url);
