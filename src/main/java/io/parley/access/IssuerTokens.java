@@ -133,30 +133,33 @@ public class IssuerTokens implements JWTParser {
      * built, so sharing the default factory would verify with the wrong keys.
      */
     private DefaultJWTParser providerParser() throws ParseException {
-        OidcProvider.Discovery discovery;
+        String keys = provider.keys().isPresent() ? provider.keys().get() : discoveredKeys();
+        DefaultJWTParser parser = providerParser;
+        if (parser == null || !keys.equals(providerKeys)) {
+            synchronized (this) {
+                if (providerParser == null || !keys.equals(providerKeys)) {
+                    JWTAuthContextInfo context = new JWTAuthContextInfo(keys, provider.issuer().orElseThrow());
+                    context.setSignatureAlgorithm(PROVIDER_ALGORITHMS);
+                    context.setGroupsPath(provider.rolesClaim());
+                    provider.audience().ifPresent(audience -> context.setExpectedAudience(new HashSet<>(audience)));
+                    context.setClockSkew(clockSkew);
+                    providerParser = new DefaultJWTParser(context, new DefaultJWTCallerPrincipalFactory());
+                    providerKeys = keys;
+                }
+                parser = providerParser;
+            }
+        }
+        return parser;
+    }
+
+    private String discoveredKeys() throws ParseException {
         try {
-            discovery = provider.discovery().get(DISCOVERY_WAIT_SECONDS, TimeUnit.SECONDS);
+            return provider.discovery().get(DISCOVERY_WAIT_SECONDS, TimeUnit.SECONDS).jwksUri();
         } catch (ExecutionException | TimeoutException e) {
             throw new ParseException("The identity provider's discovery document is unavailable", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ParseException("Interrupted while discovering the identity provider", e);
         }
-        DefaultJWTParser parser = providerParser;
-        if (parser == null || !discovery.jwksUri().equals(providerKeys)) {
-            synchronized (this) {
-                if (providerParser == null || !discovery.jwksUri().equals(providerKeys)) {
-                    JWTAuthContextInfo context = new JWTAuthContextInfo(discovery.jwksUri(), discovery.issuer());
-                    context.setSignatureAlgorithm(PROVIDER_ALGORITHMS);
-                    context.setGroupsPath(provider.rolesClaim());
-                    provider.audience().ifPresent(audience -> context.setExpectedAudience(new HashSet<>(audience)));
-                    context.setClockSkew(clockSkew);
-                    providerParser = new DefaultJWTParser(context, new DefaultJWTCallerPrincipalFactory());
-                    providerKeys = discovery.jwksUri();
-                }
-                parser = providerParser;
-            }
-        }
-        return parser;
     }
 }

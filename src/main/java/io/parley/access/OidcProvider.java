@@ -48,6 +48,7 @@ public class OidcProvider {
     private final Optional<List<String>> audience;
     private final String bearerToken;
     private final Optional<String> name;
+    private final Optional<String> keys;
 
     private volatile HttpClient http;
     private volatile CompletableFuture<Discovery> discovery;
@@ -59,7 +60,8 @@ public class OidcProvider {
             @ConfigProperty(name = "parley.oidc.roles-claim", defaultValue = "groups") String rolesClaim,
             @ConfigProperty(name = "parley.oidc.audience") Optional<List<String>> audience,
             @ConfigProperty(name = "parley.oidc.bearer-token", defaultValue = "access") String bearerToken,
-            @ConfigProperty(name = "parley.oidc.name") Optional<String> name) {
+            @ConfigProperty(name = "parley.oidc.name") Optional<String> name,
+            @ConfigProperty(name = "parley.oidc.jwks") Optional<String> keys) {
         this.issuer = issuer.map(String::strip).filter(s -> !s.isEmpty());
         this.clientId = clientId.map(String::strip).filter(s -> !s.isEmpty());
         this.scopes = scopes.strip();
@@ -70,6 +72,7 @@ public class OidcProvider {
         }
         this.bearerToken = bearerToken;
         this.name = name.map(String::strip).filter(s -> !s.isEmpty());
+        this.keys = keys.map(String::strip).filter(s -> !s.isEmpty());
         this.issuer.ifPresent(OidcProvider::origin);
     }
 
@@ -78,7 +81,11 @@ public class OidcProvider {
         if (issuer.isPresent()) {
             discovery().whenComplete((found, failure) -> {
                 if (failure == null) {
-                    LOG.infof("Identity provider %s: keys at %s", found.issuer(), found.jwksUri());
+                    LOG.infof("Identity provider %s: keys at %s", found.issuer(), keys.orElse(found.jwksUri()));
+                } else if (keys.isPresent()) {
+                    LOG.infof("Identity provider %s: its discovery document is out of reach (%s); its tokens are"
+                            + " verified with the keys at %s, and the web app reads the document itself",
+                            issuer.get(), failure.getMessage(), keys.get());
                 } else {
                     LOG.warnf("Identity provider %s not reachable yet (its tokens are refused until it is): %s",
                             issuer.get(), failure.getMessage());
@@ -113,6 +120,14 @@ public class OidcProvider {
     /** Which token the web app sends to the API: {@code access} (default), or {@code id} for providers whose access tokens are opaque (Google). */
     public String bearerToken() {
         return bearerToken;
+    }
+
+    /**
+     * Where the provider's keys are read instead of the discovery document's jwks_uri: a JWKS file
+     * (a deployment whose pods may not reach the provider) or URL.
+     */
+    public Optional<String> keys() {
+        return keys;
     }
 
     /** What the sign-in button calls the provider, e.g. "Keycloak" or "Contoso". */
