@@ -60,7 +60,9 @@ function claimAt(claims, path) {
 /** Keeps a provider's tokens: the one the API is sent, and what renewing and signing out need. */
 function keep(tokens, provider) {
   const previous = session();
-  sessionStorage.setItem(KEY, provider.bearerToken === 'id' ? tokens.id_token : tokens.access_token);
+  const bearer = provider.bearerToken === 'id' ? tokens.id_token : tokens.access_token;
+  if (!bearer) throw new Error(`the identity provider sent no ${provider.bearerToken === 'id' ? 'ID' : 'access'} token.`);
+  sessionStorage.setItem(KEY, bearer);
   sessionStorage.setItem(SESSION, JSON.stringify({
     issuer: provider.issuer,
     rolesClaim: provider.rolesClaim,
@@ -97,11 +99,13 @@ function renew() {
   if (!renewal) {
     renewal = (async () => {
       const { provider } = await loadSettings();
+      const current = session();
+      if (!current?.refreshToken) return; // signed out meanwhile
       try {
-        if (!provider || session()?.issuer !== provider.issuer) throw new Error('The identity provider is no longer configured.');
-        keep(await oidcRefresh(provider, session().refreshToken), provider);
+        if (!provider || current.issuer !== provider.issuer) throw new Error('the identity provider is no longer configured.');
+        keep(await oidcRefresh(provider, current.refreshToken), provider);
       } catch (error) {
-        forget(`Your session with the identity provider has ended (${error.message}) Sign in again.`);
+        forget(`Your session with the identity provider has ended: ${error.message} Sign in again.`);
       }
       changed();
     })().finally(() => (renewal = null));

@@ -42,8 +42,9 @@ import io.vertx.core.json.JsonObject;
  * {@value #OTHER_CLIENT}, which does not. Its signing key is made here, so tests can sign tokens
  * it could have issued (an expired one). Realm {@value #ELSEWHERE} is the same, but another issuer.
  *
- * <p>Started once per test JVM (about 25 s on a quiet 2-core machine, 45 s the first time after
- * unpacking, when Keycloak builds itself for dev mode), stopped when the JVM ends.
+ * <p>Started once per test run by the test profile {@link WithKeycloak} (about 25 s on a quiet
+ * 2-core machine, 40 to 50 s the first time after unpacking, when Keycloak builds itself for dev
+ * mode), stopped when the profile's application stops (or the JVM ends).
  */
 public final class Keycloak {
 
@@ -283,6 +284,16 @@ public final class Keycloak {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the Keycloak this class loader's copy started, if any, so a later start begins afresh. */
+    static synchronized void stopRunning() {
+        if (running != null && running.process != null) {
+            running.stop();
+            running = null;
+            System.clearProperty(PORT_PROPERTY);
+            System.clearProperty(KEY_PROPERTY);
         }
     }
 

@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * The application as an organisation runs it with its identity provider: the test Keycloak
  * ({@link Keycloak}) as issuer, the web app's client, Keycloak's realm roles as the roles claim,
  * and an audience every token must carry. The dev/test key's tokens verify as before, alongside.
- * Test classes with this profile share one application start; Keycloak starts once per test JVM.
+ * Test classes with this profile share one application start, and one Keycloak.
  * Use with {@code @EnabledIf(value = WithKeycloak.CAN_RUN, disabledReason = WithKeycloak.NO_JDK)}.
  */
 public class WithKeycloak implements QuarkusTestProfile {
@@ -43,7 +43,9 @@ public class WithKeycloak implements QuarkusTestProfile {
 
         @Override
         public void stop() {
-            // Keycloak stays up for any later class of this profile; the test JVM's end stops it.
+            // The profile's classes run together (Quarkus orders test classes by profile), so
+            // Keycloak is not needed after them: free the machine for the rest of the run.
+            Keycloak.stopRunning();
         }
     }
 }

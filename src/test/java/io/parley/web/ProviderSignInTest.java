@@ -97,7 +97,7 @@ class ProviderSignInTest {
 
             // Signing out ends Keycloak's session too and comes back to the start page.
             b.driver().findElement(By.cssSelector("header nav button.link")).click();
-            b.await(By.cssSelector("header nav a[href='/sign-in']"));
+            b.await(By.xpath("//header//a[text()='Sign in']"));
             new WebDriverWait(b.driver(), Browser.WAIT).until(d -> b.path().equals("/"));
             assertNull(token(b));
             assertNull(b.driver().executeScript("return sessionStorage.getItem('parley.session')"));
