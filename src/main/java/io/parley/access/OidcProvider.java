@@ -165,11 +165,16 @@ public class OidcProvider {
 
     /**
      * The origins the web app talks to when it signs in (the discovery document's and the token
-     * endpoint's, which differ at Google), for the Content-Security-Policy's connect-src.
+     * endpoint's, which differ at Google), for the Content-Security-Policy's connect-src. The
+     * token endpoint's is known once the discovery document has been read.
      */
     public Set<String> browserOrigins() {
         Set<String> origins = new LinkedHashSet<>();
-        issuer.ifPresent(i -> origins.add(origin(i)));
+        issuer.ifPresent(i -> {
+            origins.add(origin(i));
+            // A discovery that failed (the provider was down at start-up) is tried again, without waiting.
+            discovery();
+        });
         discovered().ifPresent(d -> origins.add(origin(d.tokenEndpoint())));
         return origins;
     }
