@@ -59,12 +59,13 @@ export class FormView extends View {
 
 // ---------------------------------------------------------------------------------- sign in
 class SignInView extends FormView {
-  static properties = { devTokens: { state: true } };
+  static properties = { offers: { state: true } };
   connectedCallback() {
     super.connectedCallback();
     this.state = { loading: false, data: {} };
-    // The dev-token endpoint exists only in dev mode; production pastes a token instead.
-    fetch('/dev/token?roles=reader').then((r) => (this.devTokens = r.ok), () => (this.devTokens = false));
+    // What this server offers: the identity provider's sign-in, dev mode's throwaway tokens.
+    this.offers = { provider: null, devTokens: false };
+    auth.settings().then((offers) => (this.offers = offers));
     this.unlisten = auth.onChange(() => this.requestUpdate());
   }
   disconnectedCallback() {
@@ -77,6 +78,15 @@ class SignInView extends FormView {
     auth.signIn(await response.text());
     go(this, '/');
   }
+  async signInWithProvider() {
+    this.busy = true;
+    try {
+      await auth.signInWithProvider('/sign-in');
+    } catch (error) {
+      this.busy = false;
+      this.showErrors(error);
+    }
+  }
   submit(event) {
     event.preventDefault();
     const problem = auth.signIn(this.querySelector('#f-token').value);
@@ -88,13 +98,20 @@ class SignInView extends FormView {
   }
   render() {
     const user = auth.user;
+    const { provider, devTokens } = this.offers;
+    const name = provider?.name || 'your organisation';
     return html`<h1 tabindex="-1">Sign in</h1>
-      ${user ? html`<p class="notice" role="status">Signed in as <strong>${user.subject}</strong> (${user.roles.join(', ') || 'no roles'})${user.expires ? `, until ${user.expires.toLocaleTimeString()}` : ''}.
+      ${auth.completing ? html`<p class="notice loading" role="status">Completing the sign-in with ${name}…</p>` : ''}
+      ${auth.notice && !user ? html`<p class="notice error" role="alert">${auth.notice}</p>` : ''}${this.errorSummary()}
+      ${user ? html`<p class="notice" role="status">Signed in as <strong>${user.subject}</strong> (<span class="roles">${user.roles.join(', ') || 'no roles'}</span>)${user.expires ? `, until ${user.expires.toLocaleTimeString()}` : ''}.
         <button type="button" @click=${() => auth.signOut()}>Sign out</button></p>` : ''}
-      ${this.devTokens ? html`<section aria-labelledby="dev"><h2 id="dev">Dev mode</h2><p>This server runs in dev mode and mints throwaway tokens.</p>
+      ${provider && !user && !auth.completing ? html`<section aria-labelledby="provider"><h2 id="provider">Your organisation's account</h2>
+        <p>Sign in at ${name}; the roles it gives you decide what you may do here.</p>
+        <button type="button" id="provider-sign-in" ?disabled=${this.busy} @click=${() => this.signInWithProvider()}>Sign in with ${name}</button></section>` : ''}
+      ${devTokens ? html`<section aria-labelledby="dev"><h2 id="dev">Dev mode</h2><p>This server runs in dev mode and mints throwaway tokens.</p>
         <button type="button" id="dev-token" @click=${() => this.mint()}>Sign in as a dev editor</button></section>` : ''}
       <section aria-labelledby="paste"><h2 id="paste">Paste a token</h2>
-        <p>A bearer token (JWT) from your identity provider. Editors may create and update, admins may also delete. It is kept in this tab only.</p>
+        <p>A bearer token (JWT) from your identity provider, as scripts use. Editors may create and update, admins may also delete. It is kept in this tab only.</p>
         <form @submit=${(e) => this.submit(e)} novalidate>
           ${field(this.errors, 'token', 'Bearer token', (id, describedBy, invalid) => html`<textarea id=${id} rows="4" required aria-describedby=${describedBy ?? ''} aria-invalid=${invalid}></textarea>`)}
           <button type="submit">Sign in</button>

@@ -1,10 +1,12 @@
 package io.parley.web;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.parley.access.OidcProvider;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -19,6 +21,12 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 public class WebApp {
+
+    private final OidcProvider provider;
+
+    public WebApp(OidcProvider provider) {
+        this.provider = provider;
+    }
 
     /** The history-API paths of web/app/main.js's route(); anything else is not the app's to answer. */
     static final Pattern APP_PATHS = Pattern.compile(
@@ -42,7 +50,7 @@ public class WebApp {
         if (!(path.startsWith("/q/") || path.startsWith("/graphql") || path.startsWith("/dev/"))) {
             context.response().headers()
                     .set("Content-Security-Policy", policy(context.request().authority() == null ? null
-                            : context.request().authority().toString()))
+                            : context.request().authority().toString(), provider.browserOrigins()))
                     .set("X-Content-Type-Options", "nosniff")
                     .set("Referrer-Policy", "same-origin");
         }
@@ -52,12 +60,15 @@ public class WebApp {
     /**
      * Scripts, styles, images and data come from this origin only: no inline script, no eval,
      * no inline style attribute. Subscriptions open a WebSocket to this host, which older
-     * browsers do not count as 'self', so ws: and wss: are named for it.
+     * browsers do not count as 'self', so ws: and wss: are named for it. Signing in with the
+     * identity provider reads its discovery document and exchanges the code at its token endpoint
+     * from the page, so their origins are named too (OidcProvider#browserOrigins, checked there).
      */
-    static String policy(String host) {
+    static String policy(String host, Set<String> signInOrigins) {
         String sockets = host != null && HOST.matcher(host).matches() ? " ws://" + host + " wss://" + host : "";
+        String provider = signInOrigins.isEmpty() ? "" : " " + String.join(" ", signInOrigins);
         return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-                + "connect-src 'self'" + sockets + "; manifest-src 'self'; base-uri 'none'; form-action 'self'; "
+                + "connect-src 'self'" + sockets + provider + "; manifest-src 'self'; base-uri 'none'; form-action 'self'; "
                 + "frame-ancestors 'none'; object-src 'none'";
     }
 }
