@@ -80,7 +80,7 @@ class ProviderSignInTest {
             // An editor's action with the provider's token.
             b.driver().findElement(By.linkText("Add a source")).click();
             String publisher = Fixtures.unique("Signed-in publisher");
-            b.await(By.name("publisher")).sendKeys(publisher);
+            b.await(By.id("f-input-publisher")).sendKeys(publisher); // the one record form (RecordFormsTest)
             b.driver().findElement(By.xpath("//button[text()='Add source']")).click();
             b.awaitPath("/sources/");
             b.awaitHeading(publisher);
