@@ -92,11 +92,25 @@ def value(text):
     return "cast('" + text.replace("'", "''") + "' as text)"
 
 
+class Parameters:
+    """Values as pgbench variables instead (:p1, :p2, ... in order), which pgbench -M prepared
+    sends as parameters, as Parley does: statements that differ only in their values are then
+    one text, prepared once per connection."""
+
+    def __init__(self):
+        self.values = []
+
+    def __call__(self, text):
+        self.values.append(text)
+        return f"cast(:p{len(self.values)} as text)"
+
+
 class ForgivingQuery:
     """io.parley.names.ForgivingQuery: the exact, prefix and forgiven tsqueries of a query."""
 
-    def __init__(self, text):
+    def __init__(self, text, value=value):
         self.text = text
+        self.value = value
         self.operators = OPERATORS.search(text) is not None
         folded = key(text)
         self.words = folded.split(" ") if folded else []
@@ -107,20 +121,20 @@ class ForgivingQuery:
     def prefix(self):
         if self.operators or not self.words:
             return self.written()
-        return self.conjunction([self.alternatives(w, False, i == len(self.words) - 1, "english")
+        return self.conjunction([self.alternatives(w, False, i == len(self.words) - 1, "english", self.value)
                                  for i, w in enumerate(self.words)])
 
     def forgiven(self):
         if self.operators or not self.words:
             return self.written()
-        return self.conjunction([self.alternatives(w, True, i == len(self.words) - 1, "english")
+        return self.conjunction([self.alternatives(w, True, i == len(self.words) - 1, "english", self.value)
                                  for i, w in enumerate(self.words)])
 
     def written(self):
-        return f"websearch_to_tsquery('english', fold({value(self.text)}))"
+        return f"websearch_to_tsquery('english', fold({self.value(self.text)}))"
 
     @staticmethod
-    def alternatives(word, forgiving, last, config):
+    def alternatives(word, forgiving, last, config, value=value):
         parts = f"word_tsquery('{config}', array[{value(word)}]"
         if forgiving:
             variants = given_name_variants(word)
@@ -136,9 +150,9 @@ class ForgivingQuery:
         return each[0] if len(each) == 1 else "(" + " && ".join(each) + ")"
 
 
-def hits_sql(text, first):
+def hits_sql(text, first, value=value):
     """SearchReads.hits: the best `first` hits as (type, key, score, snippet) rows."""
-    query = ForgivingQuery(text)
+    query = ForgivingQuery(text, value)
     tables = " union all ".join(
         f"select '{label}' as type, x.id as key, ({TIER} + 0.5 * {weight} + 0.04 * ts_rank(x.search, q.forgiven, 32))::float8 as score, "
         f"{document} as document from {table} x, q where x.search @@ q.forgiven"
@@ -156,7 +170,7 @@ def result_json(label, table, fields, row_key):
             f" from {table} x where x.id = {row_key})")
 
 
-def search_sql(text, first, fields=None):
+def search_sql(text, first, fields=None, value=value):
     """Parley's whole statement for search(query: text, first: first) { score snippet result {
     __typename ... on T { id <fields> } } }: the hits, then each one's JSON, in Parley's order."""
     fields = SEARCH_RESULT_FIELDS if fields is None else fields
@@ -165,7 +179,7 @@ def search_sql(text, first, fields=None):
         for label, table, *_ in SEARCHABLE) + " end"
     return (f"select json_build_object('search', (select coalesce(json_agg(json_build_object('score', json_float(h.score), "
             f"'snippet', h.snippet, 'result', {result}) order by h.score desc, h.type, h.key), '[]') "
-            f"from ({hits_sql(text, first)}) h));")
+            f"from ({hits_sql(text, first, value)}) h));")
 
 
 def fragments(fields_by_type):
