@@ -16,18 +16,22 @@
 
 Usage: search.py CONFIG.json   (written by bench/search.sh)
 """
+import base64
 import csv
 import json
 import os
 import random
 import re
 import signal
+import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
 
-from forgiving import SEARCHABLE, SEARCH_RESULT_FIELDS, Parameters, fragments, key, given_name_variants, search_sql
+from forgiving import SEARCHABLE, SEARCH_RESULT_FIELDS, ForgivingQuery, Parameters, fragments, key, given_name_variants, search_sql
 from server import rss_mib, wait_for_answer
 
 CONFIG = json.load(open(sys.argv[1]))
@@ -340,7 +344,6 @@ def why_not(c):
 # ---------------------------------------------------------------- servers and load
 
 def global_id(label, row):
-    import base64
     return base64.urlsafe_b64encode(f"{label}:{row}".encode()).decode().rstrip("=")
 
 
@@ -356,7 +359,6 @@ def ask(url, query):
 
 
 def post_body(url, data):
-    import urllib.request
     request = urllib.request.Request(url, data=data.encode(), headers={"Content-Type": "application/json", "Accept": "application/json"})
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.load(response)
@@ -467,21 +469,20 @@ def statements_executed():
                         where r.rolname = '{PG['user']}'""") or 0)
 
 
-def measure_load(url, cases, group):
-    """Warm-up, then the measured runs: wrk's figures with CPU and statements per request."""
-    wrk(url, cases, LOAD["warmup_s"], warm_up=True)
-    runs = []
-    for _ in range(LOAD["repetitions"]):
-        psql("select pg_stat_statements_reset()")
-        before = statements_executed()
-        server_before, database_before = cpu_seconds(group_pids(group)), cpu_seconds(postgres_pids())
-        measured = wrk(url, cases, LOAD["duration_s"])
-        measured["server_cpu_us"] = (cpu_seconds(group_pids(group)) - server_before) / measured["requests"] * 1e6
-        measured["database_cpu_us"] = (cpu_seconds(postgres_pids()) - database_before) / measured["requests"] * 1e6
-        measured["statements"] = (statements_executed() - before) / measured["requests"]
-        runs.append(measured)
-        print(f"  run: {measured}", flush=True)
-    return {k: statistics.median(r[k] for r in runs) for k in ("rps", "p50", "p99", "server_cpu_us", "database_cpu_us", "statements")}
+def measure_once(url, cases, group):
+    """One measured wrk run: its figures, with CPU and SQL statements per request."""
+    psql("select pg_stat_statements_reset()")
+    before = statements_executed()
+    server_before, database_before = cpu_seconds(group_pids(group)), cpu_seconds(postgres_pids())
+    measured = wrk(url, cases, LOAD["duration_s"])
+    measured["server_cpu_us"] = (cpu_seconds(group_pids(group)) - server_before) / measured["requests"] * 1e6
+    measured["database_cpu_us"] = (cpu_seconds(postgres_pids()) - database_before) / measured["requests"] * 1e6
+    measured["statements"] = (statements_executed() - before) / measured["requests"]
+    return measured
+
+
+def medians(runs):
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0] if k != "requests"}
 
 
 def stop(process):
@@ -495,26 +496,31 @@ def stop(process):
         process.wait()
 
 
-def run_server(name, cases):
-    """Starts one server, asks every query once (accuracy, answers), then measures the load."""
+def start(name):
     spec = CONFIG["servers"][name]
+    address = urllib.parse.urlsplit(spec["url"])
+    try:
+        socket.create_connection((address.hostname, address.port), timeout=1).close()
+        raise SystemExit(f"something already listens at {spec['url']}; stop it or choose other ports")
+    except OSError:
+        pass
     log = open(os.path.join(WORK, f"{name}.log"), "w")
     process = subprocess.Popen(spec["command"], cwd=spec["cwd"], env=dict(os.environ, **spec["env"]), stdout=log,
                                stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        wait_for_answer(spec["url"], '{ search(query: "Witkoff", first: 1) { score } }', process)
-        answers = {c["query"]: ask(spec["url"], c["query"]) for c in cases}
-        ranks = {q: rank(hits, c) for c, (q, hits) in zip(cases, answers.items())}
-        # An ambiguous query's unchanged form too: whether the typo or the ambiguity costs the rank.
-        written_ranks = {c["query"]: rank(ask(spec["url"], c["written"]), c) for c in cases if c["ambiguous"]}
-        print(f"{name}: rank 1 for {sum(1 for c in cases if c['counted'] and ranks[c['query']] == 1)} of "
-              f"{sum(1 for c in cases if c['counted'])}", flush=True)
-        load = measure_load(spec["url"], cases, process.pid)
-        load["rss_after_load"] = rss_mib(process.pid)
-        print(f"{name}: {load}", flush=True)
-        return {"answers": answers, "ranks": ranks, "written_ranks": written_ranks, "load": load}
-    finally:
-        stop(process)
+    wait_for_answer(spec["url"], '{ search(query: "Witkoff", first: 1) { score } }', process)
+    return process
+
+
+def accuracy(name, cases):
+    """Every query asked once: the answers and the rank of the record each must find."""
+    url = CONFIG["servers"][name]["url"]
+    answers = {c["query"]: ask(url, c["query"]) for c in cases}
+    ranks = {c["query"]: rank(answers[c["query"]], c) for c in cases}
+    # An ambiguous query's unchanged form too: whether the typo or the ambiguity costs the rank.
+    written_ranks = {c["query"]: rank(ask(url, c["written"]), c) for c in cases if c["ambiguous"]}
+    print(f"{name}: rank 1 for {sum(1 for c in cases if c['counted'] and ranks[c['query']] == 1)} of "
+          f"{sum(1 for c in cases if c['counted'])}", flush=True)
+    return {"answers": answers, "ranks": ranks, "written_ranks": written_ranks}
 
 
 def rounded(hits):
@@ -555,51 +561,102 @@ def ceiling_script(cases, protocol):
     return "\n".join(lines + ["\\endif"]) + "\n"
 
 
-def pgbench(cases, protocol):
-    """The ceiling: pgbench's clients each ask the set's statements in random order (one script
-    choosing among them: pgbench takes at most 128 script files), on the same connections;
-    latencies from its per-transaction log, and PostgreSQL's CPU per statement, read while the
-    clients are still connected. "simple" sends each statement as text, planned every time;
-    "prepared" plans each statement once per connection."""
+def pgbench_once(cases, protocol):
+    """One run of the ceiling: pgbench's clients each ask the set's statements in random order
+    (one script choosing among them: pgbench takes at most 128 script files), on the same
+    connections; latencies from its per-transaction log, and PostgreSQL's CPU per statement,
+    read while the clients are still connected. "simple" sends each statement as text, planned
+    every time; "prepared" binds the values to statements prepared once per connection."""
     script = os.path.join(WORK, f"ceiling-{protocol}.sql")
     with open(script, "w") as sql:
         sql.write(ceiling_script(cases, protocol))
     logs = os.path.join(WORK, "pgbench-log")
-    runs = []
-    for _ in range(LOAD["repetitions"]):
-        # Settling first: with -M prepared each client prepares the script's statements on its first transaction.
-        settle = 3 if protocol == "simple" else 8
-        for old in os.listdir(WORK):
-            if old.startswith("pgbench-log"):
-                os.remove(os.path.join(WORK, old))
-        run = subprocess.Popen([CONFIG["pgbench"], "-n", "-h", "127.0.0.1", "-p", str(PG["port"]), "-U", PG["user"],
-                                "-c", str(LOAD["connections"]), "-j", "2", "-T", str(LOAD["duration_s"] + settle + 1),
-                                "-P", "1", "-M", protocol, "-l", "--log-prefix", logs, "-f", script, PG["database"]],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ, PGPASSWORD=PG["password"]))
-        time.sleep(settle)
-        window = (time.time(), time.time() + LOAD["duration_s"])
-        before = cpu_seconds(postgres_pids())
-        time.sleep(LOAD["duration_s"])
-        used = cpu_seconds(postgres_pids()) - before
-        output, progress = run.communicate()
-        if run.returncode != 0:
-            raise RuntimeError(f"pgbench failed:\n{progress}")
-        # The per-transaction log: client, transaction, latency (µs), script, epoch s, µs.
-        latencies = []
-        for name in os.listdir(WORK):
-            if name.startswith("pgbench-log"):
-                for line in open(os.path.join(WORK, name)):
-                    fields = line.split()
-                    finished = int(fields[4]) + int(fields[5]) / 1e6
-                    if window[0] <= finished < window[1]:
-                        latencies.append(int(fields[2]) / 1000)
-        latencies.sort()
-        measured = {"tps": len(latencies) / LOAD["duration_s"],
-                    "p50": latencies[len(latencies) // 2], "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
-                    "database_cpu_us": used / len(latencies) * 1e6}
-        runs.append(measured)
-        print(f"  ceiling run ({protocol}): {measured}", flush=True)
-    return {k: statistics.median(r[k] for r in runs) for k in ("tps", "p50", "p99", "database_cpu_us")}
+    for old in os.listdir(WORK):
+        if old.startswith("pgbench-log"):
+            os.remove(os.path.join(WORK, old))
+    # Settling first: with -M prepared each client prepares statements on their first use.
+    settle = 3 if protocol == "simple" else 8
+    run = subprocess.Popen([CONFIG["pgbench"], "-n", "-h", "127.0.0.1", "-p", str(PG["port"]), "-U", PG["user"],
+                            "-c", str(LOAD["connections"]), "-j", "2", "-T", str(LOAD["duration_s"] + settle + 1),
+                            "-M", protocol, "-l", "--log-prefix", logs, "-f", script, PG["database"]],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ, PGPASSWORD=PG["password"]))
+    time.sleep(settle)
+    window = (time.time(), time.time() + LOAD["duration_s"])
+    before = cpu_seconds(postgres_pids())
+    time.sleep(LOAD["duration_s"])
+    used = cpu_seconds(postgres_pids()) - before
+    output, errors = run.communicate()
+    if run.returncode != 0:
+        raise RuntimeError(f"pgbench failed:\n{errors}")
+    # The per-transaction log: client, transaction, latency (µs), script, epoch s, µs.
+    latencies = []
+    for name in os.listdir(WORK):
+        if name.startswith("pgbench-log"):
+            for line in open(os.path.join(WORK, name)):
+                fields = line.split()
+                if window[0] <= int(fields[4]) + int(fields[5]) / 1e6 < window[1]:
+                    latencies.append(int(fields[2]) / 1000)
+    latencies.sort()
+    return {"tps": len(latencies) / LOAD["duration_s"], "p50": latencies[len(latencies) // 2],
+            "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], "database_cpu_us": used / len(latencies) * 1e6}
+
+
+def breakdown(cases):
+    """Where the database's time for a search goes, one client at a time (no contention): the
+    whole statement; only its first part (the CTE q: the query's three tsqueries, where typos
+    are looked up and words completed); and the rest with q's tsqueries given as constants (the
+    index scans, ranking, snippets and JSON). Each statement is prepared once per connection
+    (-M prepared), as Parley's are; mean latency per statement, round trip included."""
+    tsqueries = psql("\n".join(
+        f"select concat_ws(chr(1), {q.exact()}, {q.prefix()}, {q.forgiven()});" for q in map(ForgivingQuery, (c["query"] for c in cases))))
+    given = []
+    for c, line in zip(cases, tsqueries.split("\n")):
+        statement = search_sql(c["query"], FIRST)
+        head, tail = statement.index("with q as (select "), statement.index(" as forgiven), ")
+        constants = ", ".join(f"'{t.replace(chr(39), chr(39) * 2)}'::tsquery as {name}"
+                              for t, name in zip(line.split(chr(1)), ("exact", "prefix", "forgiven")))
+        given.append(statement[:head] + "with q as (select " + constants[:-len(" as forgiven")] + statement[tail:])
+    parts = {
+        "whole statement": [search_sql(c["query"], FIRST) for c in cases],
+        "the CTE q alone (building the forgiving tsqueries)": [
+            f"select {q.exact()} as exact, {q.prefix()} as prefix, {q.forgiven()} as forgiven;"
+            for q in map(ForgivingQuery, (c["query"] for c in cases))],
+        "the rest, with q's tsqueries as constants (finding, ranking, snippets, JSON)": given,
+    }
+    results = {}
+    for part, statements in parts.items():
+        script = os.path.join(WORK, "breakdown.sql")
+        with open(script, "w") as sql:
+            sql.write(f"\\set n random(0, {len(statements) - 1})\n")
+            for n, statement in enumerate(statements):
+                sql.write(("\\if" if n == 0 else "\\elif") + f" :n = {n}\n{statement}\n")
+            sql.write("\\endif\n")
+        output = subprocess.run([CONFIG["pgbench"], "-n", "-h", "127.0.0.1", "-p", str(PG["port"]), "-U", PG["user"], "-c", "1",
+                                 "-T", str(LOAD["breakdown_s"]), "-M", "prepared", "-f", script, PG["database"]],
+                                check=True, capture_output=True, text=True, env=dict(os.environ, PGPASSWORD=PG["password"])).stdout
+        results[part] = float(re.search(r"latency average = ([\d.]+) ms", output).group(1))
+        print(f"  breakdown: {part}: {results[part]} ms", flush=True)
+    # By kind of query: EXPLAIN ANALYZE of each statement (a second time, warm), q's share.
+    plans = psql("\n".join(f"explain (analyze, format json) {search_sql(c['query'], FIRST)}" for c in cases * 2))
+    decoder, position, found = json.JSONDecoder(), 0, []
+    while position < len(plans):
+        while position < len(plans) and plans[position].isspace():
+            position += 1
+        if position < len(plans):
+            plan, position = decoder.raw_decode(plans, position)
+            found.append(plan[0])
+    by_category = {}
+    for c, plan in zip(cases, found[len(cases):]):
+        q = next(n for n in walk(plan["Plan"]) if n.get("Subplan Name") == "CTE q")
+        by_category.setdefault(c["category"], []).append((plan["Execution Time"], q["Actual Total Time"], plan["Planning Time"]))
+    results["by category"] = {k: tuple(statistics.mean(x[i] for x in v) for i in range(3)) for k, v in by_category.items()}
+    return results
+
+
+def walk(node):
+    yield node
+    for child in node.get("Plans", []):
+        yield from walk(child)
 
 
 # ---------------------------------------------------------------- the report
@@ -624,7 +681,7 @@ def first_hit(hits):
     return f"{r['__typename']} \"{label}\" (score {hits[0]['score']:.3f})"
 
 
-def report(cases, new, old, ceilings, set_path):
+def report(cases, new, old, ceilings, parts, set_path):
     # The stricter ceiling is the higher one.
     ceiling = max(ceilings.values(), key=lambda c: c["tps"])
     counted = [c for c in cases if c["counted"]]
@@ -645,10 +702,10 @@ def report(cases, new, old, ceilings, set_path):
         f"{sum(1 for c in cases if not c['counted'] and not c['ambiguous'])} beyond the rules (asked, reported apart); seed {SEED}",
         f"- Query: `search(query: $query, first: {FIRST}) {{ score snippet result {{ __typename ... on T {{ id <fields> }} }} }}` "
         "(the fields of bench/forgiving.py's SEARCH_RESULT_FIELDS), the query as a variable",
-        f"- Load: wrk, {LOAD['connections']} connections, each thread walking the set from its own point, {LOAD['warmup_s']} s warm-up "
-        f"then {LOAD['repetitions']} x {LOAD['duration_s']} s per server; the ceiling: pgbench, same connections, each transaction one "
-        f"of the set's statements (bench/forgiving.py: the new Parley's, its values written in) at random, {LOAD['repetitions']} x "
-        f"{LOAD['duration_s']} s per protocol; medians",
+        f"- Load: wrk, {LOAD['connections']} connections, each of its 2 threads walking the set from its own point; the ceiling: pgbench, "
+        f"same connections, each transaction one of the set's statements (bench/forgiving.py: the new Parley's) at random. Both "
+        f"servers up at once (each on its database), {LOAD['warmup_s']} s warm-up each, then {LOAD['repetitions']} rounds of "
+        f"{LOAD['duration_s']} s each in turn: the new Parley, today's, the ceiling prepared, the ceiling simple; medians of the rounds",
         f"- Reproduce: `{CONFIG['command']}`",
         "",
         "### Accuracy: the record each query must find, at rank 1 and in the first 3",
@@ -703,6 +760,11 @@ def report(cases, new, old, ceilings, set_path):
     lines += [
         "### Throughput and latency, rotating through the whole set",
         "",
+        "\"of the ceiling\" is throughput as a share of the higher of the two ceilings: pgbench -M prepared binds each query's values",
+        "to statements prepared once per connection, as Parley's JDBC driver does (PostgreSQL then runs a generic plan);",
+        "-M simple sends each statement as text with its values written in, planned every time. CPU per request is the",
+        "server's processes' and PostgreSQL's (all its processes) user and system time over each run, per request.",
+        "",
         "| | requests/s | p50 ms | p99 ms | SQL statements / request | server CPU / request, µs | database CPU / request, µs | RSS after load, MiB | of the ceiling |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
@@ -729,6 +791,31 @@ def report(cases, new, old, ceilings, set_path):
     if old:
         lines.append(f"| beside today's | {new['load']['rps'] / old['load']['rps']:.2f}x today's throughput, p99 "
                      f"{new['load']['p99']:.1f} against {old['load']['p99']:.1f} ms | |")
+    cpus = os.cpu_count()
+    m = new["load"]
+    lines += [
+        "",
+        "### What bounds it",
+        "",
+        f"Every process shares {cpus} CPUs, so requests/s can at most reach {cpus} CPU-seconds over the CPU one request costs: "
+        f"the new Parley's {m['server_cpu_us']:.0f} µs in the server and {m['database_cpu_us']:.0f} µs in PostgreSQL allow "
+        f"{cpus * 1e6 / (m['server_cpu_us'] + m['database_cpu_us']):.0f} requests/s before wrk's own share ({m['rps']:.0f} measured); "
+        f"the ceiling's {ceiling['database_cpu_us']:.0f} µs allow {cpus * 1e6 / ceiling['database_cpu_us']:.0f} before pgbench's. "
+        f"PostgreSQL's share is {100 * m['database_cpu_us'] / (m['server_cpu_us'] + m['database_cpu_us']):.0f}% of a request's CPU.",
+        "",
+        f"Where PostgreSQL's time goes, one client at a time (pgbench -c 1 -M prepared, {LOAD['breakdown_s']} s each, mean latency "
+        "per statement, round trip included):",
+        "",
+        "| Statement | ms |",
+        "|---|---|",
+        *[f"| {part} | {value:.2f} |" for part, value in parts.items() if part != "by category"],
+        "",
+        "By kind of query (EXPLAIN ANALYZE of each statement, warm, means; planning is what -M simple adds):",
+        "",
+        "| Queries | execution, ms | of which the CTE q, ms | planning, ms |",
+        "|---|---|---|---|",
+        *[f"| {category} | {ex:.2f} | {q:.2f} | {plan:.2f} |" for category, (ex, q, plan) in parts["by category"].items()],
+    ]
     lines += ["", "<!-- /bench:search -->"]
     return "\n".join(lines) + "\n"
 
@@ -759,12 +846,34 @@ def main():
     CONFIG["load_before"] = os.getloadavg()
     cases = typo_set(CONFIG.get("limit"))
     write_set(cases, CONFIG["typo_set"])
-    print(f"{len(cases)} queries ({sum(1 for c in cases if c['counted'])} within the rules) -> {CONFIG['typo_set']}", flush=True)
-    new = run_server("parley", cases)
-    check_ceiling_statements(cases, new["answers"])
-    old = run_server("parley-old", cases) if "parley-old" in CONFIG["servers"] else None
-    ceilings = {protocol: pgbench(cases, protocol) for protocol in ("prepared", "simple")}
-    write_report(report(cases, new, old, ceilings, CONFIG["typo_set"]))
+    print(f"{len(cases)} queries ({sum(1 for c in cases if c['counted'])} counted) -> {CONFIG['typo_set']}", flush=True)
+    names = list(CONFIG["servers"])
+    processes = {}
+    try:
+        # Every server up at once (each on its own port and database), so that the runs below
+        # can take turns: drift in what else the machine does then falls on all of them alike.
+        for name in names:
+            processes[name] = start(name)
+        results = {name: accuracy(name, cases) for name in names}
+        check_ceiling_statements(cases, results["parley"]["answers"])
+        for name in names:
+            wrk(CONFIG["servers"][name]["url"], cases, LOAD["warmup_s"], warm_up=True)
+        runs = {name: [] for name in names + ["prepared", "simple"]}
+        for repetition in range(LOAD["repetitions"]):
+            for name in names:
+                runs[name].append(measure_once(CONFIG["servers"][name]["url"], cases, processes[name].pid))
+                print(f"  {name}, run {repetition + 1}: {runs[name][-1]}", flush=True)
+            for protocol in ("prepared", "simple"):
+                runs[protocol].append(pgbench_once(cases, protocol))
+                print(f"  ceiling ({protocol}), run {repetition + 1}: {runs[protocol][-1]}", flush=True)
+        for name in names:
+            results[name]["load"] = dict(medians(runs[name]), rss_after_load=rss_mib(processes[name].pid))
+    finally:
+        for process in processes.values():
+            stop(process)
+    ceilings = {protocol: medians(runs[protocol]) for protocol in ("prepared", "simple")}
+    parts = breakdown(cases)
+    write_report(report(cases, results["parley"], results.get("parley-old"), ceilings, parts, CONFIG["typo_set"]))
 
 
 if __name__ == "__main__":

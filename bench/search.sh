@@ -6,12 +6,12 @@
 # must find; then wrk rotates through the set on each server, and pgbench runs the statements
 # the new Parley runs for the same queries (the database's ceiling), on the same connections.
 #
-# Usage: bench/search.sh          full run (about 6 minutes) -> docs/search.md (between its markers)
+# Usage: bench/search.sh          full run (about 12 minutes) -> docs/search.md (between its markers)
 #                                  and the typo set -> bench/search-typos.tsv
 #        bench/search.sh --smoke  a sample of the set, a few seconds of load, the new Parley only
 #                                  -> target/bench/search-smoke.md
 # Ports, for running beside other work: PG_PORT (PostgreSQL, 55432), BENCH_PARLEY_PORT and
-# BENCH_PARLEY_MANAGEMENT_PORT (18080, 19080). BENCH_SKIP_BUILD=1 reuses target/quarkus-app and
+# BENCH_PARLEY_MANAGEMENT_PORT (18080, 19080; today's Parley listens on the next port of each). BENCH_SKIP_BUILD=1 reuses target/quarkus-app and
 # the old build; BENCH_OLD_SOURCE=/path uses a checkout of the old commit (default: a git archive
 # of it under the work directory); BENCH_OLD=0 skips today's search, BENCH_OLD=1 adds it to the
 # smoke run. The ceiling is measured with pgbench -M prepared and -M simple.
@@ -27,15 +27,15 @@ PARLEY_MANAGEMENT_PORT="${BENCH_PARLEY_MANAGEMENT_PORT:-19080}"
 export MIGRATE_HTTP_PORT="$PARLEY_PORT" MIGRATE_MANAGEMENT_PORT="$PARLEY_MANAGEMENT_PORT"
 
 if [ "$MODE" = "--smoke" ]; then
-    LOAD='{"connections": 4, "warmup_s": 2, "duration_s": 3, "repetitions": 1}'
+    LOAD='{"connections": 4, "warmup_s": 2, "duration_s": 3, "repetitions": 1, "breakdown_s": 2}'
     LIMIT=40
     OUTPUT="$ROOT/target/bench/search-smoke.md"
     TYPO_SET="$ROOT/target/bench/search-typos-smoke.tsv"
     COMMAND="bench/search.sh --smoke"
     OLD="${BENCH_OLD:-0}"
 else
-    LOAD='{"connections": 16, "warmup_s": 10, "duration_s": 20, "repetitions": 3}'
-    LIMIT=null
+    LOAD='{"connections": 16, "warmup_s": 30, "duration_s": 20, "repetitions": 3, "breakdown_s": 15}'
+    LIMIT=None
     OUTPUT="$ROOT/docs/search.md"
     TYPO_SET="$ROOT/bench/search-typos.tsv"
     COMMAND="bench/search.sh"
@@ -79,15 +79,16 @@ VOCABULARY="$(psql_admin -d "$PG_DB" -Atc "select (select count(*) from search_w
 python3 - "$BENCH_WORK/config.json" "$OLD" <<PY
 import json, sys
 old = sys.argv[2] == "1"
-def env(database):
-    return {"QUARKUS_HTTP_PORT": "$PARLEY_PORT", "PARLEY_MANAGEMENT_PORT": "$PARLEY_MANAGEMENT_PORT", "PARLEY_JSON_LOGS": "false",
+def env(database, offset=0):
+    return {"QUARKUS_HTTP_PORT": str($PARLEY_PORT + offset), "PARLEY_MANAGEMENT_PORT": str($PARLEY_MANAGEMENT_PORT + offset),
+            "PARLEY_JSON_LOGS": "false",
             "PARLEY_DB_POOL_MAX": "20", "QUARKUS_DATASOURCE_JDBC_URL": f"jdbc:postgresql://127.0.0.1:$PG_PORT/{database}",
             "QUARKUS_DATASOURCE_USERNAME": "$PG_USER", "QUARKUS_DATASOURCE_PASSWORD": "$PG_PASSWORD"}
 servers = {"parley": {"cwd": "$BENCH_WORK/parley", "command": ["java", "-jar", "quarkus-run.jar"],
                       "url": "http://127.0.0.1:$PARLEY_PORT/graphql", "env": env("$PG_DB")}}
 if old:
     servers["parley-old"] = {"cwd": "$BENCH_WORK/parley-old", "command": ["java", "-jar", "quarkus-run.jar"],
-                             "url": "http://127.0.0.1:$PARLEY_PORT/graphql", "env": env("parley_old")}
+                             "url": "http://127.0.0.1:$((PARLEY_PORT + 1))/graphql", "env": env("parley_old", 1)}
 json.dump({
     "root": "$ROOT",
     "work": "$BENCH_WORK",
