@@ -801,7 +801,10 @@ def report(cases, new, old, ceilings, parts, set_path):
         f"the new Parley's {m['server_cpu_us']:.0f} µs in the server and {m['database_cpu_us']:.0f} µs in PostgreSQL allow "
         f"{cpus * 1e6 / (m['server_cpu_us'] + m['database_cpu_us']):.0f} requests/s before wrk's own share ({m['rps']:.0f} measured); "
         f"the ceiling's {ceiling['database_cpu_us']:.0f} µs allow {cpus * 1e6 / ceiling['database_cpu_us']:.0f} before pgbench's. "
-        f"PostgreSQL's share is {100 * m['database_cpu_us'] / (m['server_cpu_us'] + m['database_cpu_us']):.0f}% of a request's CPU.",
+        f"PostgreSQL's share is {100 * m['database_cpu_us'] / (m['server_cpu_us'] + m['database_cpu_us']):.0f}% of a request's CPU. "
+        "Server CPU per request by round: "
+        + "; ".join(f"{label} {', '.join(f'{v:.0f}' for v in result['load']['server_cpu_by_round'])} µs" for _, label, result in servers)
+        + " (falling while the JIT still compiles: on 2 busy CPUs its compiler threads get little time).",
         "",
         f"Where PostgreSQL's time goes, one client at a time (pgbench -c 1 -M prepared, {LOAD['breakdown_s']} s each, mean latency "
         "per statement, round trip included):",
@@ -867,14 +870,25 @@ def main():
                 runs[protocol].append(pgbench_once(cases, protocol))
                 print(f"  ceiling ({protocol}), run {repetition + 1}: {runs[protocol][-1]}", flush=True)
         for name in names:
-            results[name]["load"] = dict(medians(runs[name]), rss_after_load=rss_mib(processes[name].pid))
+            results[name]["load"] = dict(medians(runs[name]), rss_after_load=rss_mib(processes[name].pid),
+                                         server_cpu_by_round=[r["server_cpu_us"] for r in runs[name]])
     finally:
         for process in processes.values():
             stop(process)
     ceilings = {protocol: medians(runs[protocol]) for protocol in ("prepared", "simple")}
     parts = breakdown(cases)
+    with open(os.path.join(WORK, "results.json"), "w") as saved:  # for report_only()
+        json.dump({"cases": cases, "results": results, "ceilings": ceilings, "parts": parts}, saved)
     write_report(report(cases, results["parley"], results.get("parley-old"), ceilings, parts, CONFIG["typo_set"]))
 
 
+def report_only():
+    """Writes the report again from the last run's results (search.py CONFIG.json --report)."""
+    saved = json.load(open(os.path.join(WORK, "results.json")))
+    results = saved["results"]
+    write_report(report(saved["cases"], results["parley"], results.get("parley-old"), saved["ceilings"], saved["parts"],
+                        CONFIG["typo_set"]))
+
+
 if __name__ == "__main__":
-    main()
+    report_only() if sys.argv[2:] == ["--report"] else main()

@@ -6,7 +6,7 @@
 # must find; then wrk rotates through the set on each server, and pgbench runs the statements
 # the new Parley runs for the same queries (the database's ceiling), on the same connections.
 #
-# Usage: bench/search.sh          full run (about 12 minutes) -> docs/search.md (between its markers)
+# Usage: bench/search.sh          full run (about 15 minutes) -> docs/search.md (between its markers)
 #                                  and the typo set -> bench/search-typos.tsv
 #        bench/search.sh --smoke  a sample of the set, a few seconds of load, the new Parley only
 #                                  -> target/bench/search-smoke.md
@@ -34,7 +34,7 @@ if [ "$MODE" = "--smoke" ]; then
     COMMAND="bench/search.sh --smoke"
     OLD="${BENCH_OLD:-0}"
 else
-    LOAD='{"connections": 16, "warmup_s": 30, "duration_s": 20, "repetitions": 3, "breakdown_s": 15}'
+    LOAD='{"connections": 16, "warmup_s": 60, "duration_s": 20, "repetitions": 3, "breakdown_s": 15}'
     LIMIT=None
     OUTPUT="$ROOT/docs/search.md"
     TYPO_SET="$ROOT/bench/search-typos.tsv"
@@ -97,7 +97,7 @@ json.dump({
     "limit": $LIMIT,
     "command": "$COMMAND",
     "machine": """$(machine_description)""",
-    "versions": "Parley $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' with local changes') against today's $BENCH_OLD_COMMIT (Quarkus 3.34.1, JVM mode, Java $(java -version 2>&1 | head -1 | cut -d'"' -f2), pool of 20 connections), PostgreSQL $(psql_admin -Atc 'show server_version')",
+    "versions": "Parley at $(git log -1 --format=%h -- src pom.xml)$(git diff --quiet HEAD -- src pom.xml || echo " with local changes") against today's $BENCH_OLD_COMMIT (Quarkus 3.34.1, JVM mode, Java $(java -version 2>&1 | head -1 | cut -d'"' -f2), pool of 20 connections), PostgreSQL $(psql_admin -Atc 'show server_version')",
     "dataset": "$(cat "$BENCH_WORK/dataset.txt")",
     "vocabulary": "$VOCABULARY",
     "pgbench": "$PG_BIN/pgbench",
