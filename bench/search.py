@@ -22,6 +22,7 @@ import json
 import os
 import random
 import re
+import resource
 import signal
 import socket
 import statistics
@@ -469,14 +470,35 @@ def statements_executed():
                         where r.rolname = '{PG['user']}'""") or 0)
 
 
+def machine_busy():
+    """CPU-seconds the whole machine has been busy (every process, the kernel's work included)."""
+    with open("/proc/stat") as stat:
+        user, nice, system, idle, iowait, irq, softirq, steal = (int(v) for v in stat.readline().split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS
+
+
+def children_cpu():
+    """CPU of this script's finished children (wrk, pgbench)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure_once(url, cases, group):
-    """One measured wrk run: its figures, with CPU and SQL statements per request."""
+    """One measured wrk run: its figures, with CPU and SQL statements per request, and the CPU
+    other processes on the machine used meanwhile (a run they disturbed shows there)."""
     psql("select pg_stat_statements_reset()")
     before = statements_executed()
     server_before, database_before = cpu_seconds(group_pids(group)), cpu_seconds(postgres_pids())
+    machine_before, wrk_before, started = machine_busy(), children_cpu(), time.monotonic()
     measured = wrk(url, cases, LOAD["duration_s"])
-    measured["server_cpu_us"] = (cpu_seconds(group_pids(group)) - server_before) / measured["requests"] * 1e6
-    measured["database_cpu_us"] = (cpu_seconds(postgres_pids()) - database_before) / measured["requests"] * 1e6
+    elapsed = time.monotonic() - started
+    server = cpu_seconds(group_pids(group)) - server_before
+    database = cpu_seconds(postgres_pids()) - database_before
+    generator = children_cpu() - wrk_before
+    measured["server_cpu_us"] = server / measured["requests"] * 1e6
+    measured["database_cpu_us"] = database / measured["requests"] * 1e6
+    measured["generator_cpu_us"] = generator / measured["requests"] * 1e6
+    measured["others_cpus"] = max(0.0, machine_busy() - machine_before - server - database - generator) / elapsed
     measured["statements"] = (statements_executed() - before) / measured["requests"]
     return measured
 
@@ -582,9 +604,11 @@ def pgbench_once(cases, protocol):
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ, PGPASSWORD=PG["password"]))
     time.sleep(settle)
     window = (time.time(), time.time() + LOAD["duration_s"])
-    before = cpu_seconds(postgres_pids())
+    before, machine_before, generator_before = cpu_seconds(postgres_pids()), machine_busy(), cpu_seconds([run.pid])
     time.sleep(LOAD["duration_s"])
     used = cpu_seconds(postgres_pids()) - before
+    generator = cpu_seconds([run.pid]) - generator_before
+    others = max(0.0, machine_busy() - machine_before - used - generator) / LOAD["duration_s"]
     output, errors = run.communicate()
     if run.returncode != 0:
         raise RuntimeError(f"pgbench failed:\n{errors}")
@@ -598,7 +622,8 @@ def pgbench_once(cases, protocol):
                     latencies.append(int(fields[2]) / 1000)
     latencies.sort()
     return {"tps": len(latencies) / LOAD["duration_s"], "p50": latencies[len(latencies) // 2],
-            "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], "database_cpu_us": used / len(latencies) * 1e6}
+            "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], "database_cpu_us": used / len(latencies) * 1e6,
+            "generator_cpu_us": generator / len(latencies) * 1e6, "others_cpus": others}
 
 
 def breakdown(cases):
@@ -765,18 +790,32 @@ def report(cases, new, old, ceilings, parts, set_path):
         "-M simple sends each statement as text with its values written in, planned every time. CPU per request is the",
         "server's processes' and PostgreSQL's (all its processes) user and system time over each run, per request.",
         "",
-        "| | requests/s | p50 ms | p99 ms | SQL statements / request | server CPU / request, µs | database CPU / request, µs | RSS after load, MiB | of the ceiling |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| | requests/s | p50 ms | p99 ms | SQL statements / request | CPU / request, µs: server | PostgreSQL | load generator "
+        "| RSS after load, MiB | of the ceiling |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for _, label, result in servers:
         m = result["load"]
         lines.append(f"| {label} | {m['rps']:.0f} | {m['p50']:.2f} | {m['p99']:.2f} | {m['statements']:.2f} | {m['server_cpu_us']:.0f} | "
-                     f"{m['database_cpu_us']:.0f} | {m['rss_after_load']:.0f} | {pct(m['rps'], ceiling['tps'])} |")
+                     f"{m['database_cpu_us']:.0f} | {m['generator_cpu_us']:.0f} (wrk) | {m['rss_after_load']:.0f} | "
+                     f"{pct(m['rps'], ceiling['tps'])} |")
     for protocol, measured in ceilings.items():
         lines.append(f"| database ceiling: the new statements through pgbench -M {protocol} | {measured['tps']:.0f} tps | "
-                     f"{measured['p50']:.2f} | {measured['p99']:.2f} | 1 | | {measured['database_cpu_us']:.0f} | | "
+                     f"{measured['p50']:.2f} | {measured['p99']:.2f} | {'2 (a select of the values, then the search)' if protocol == 'prepared' else '1'} "
+                     f"| | {measured['database_cpu_us']:.0f} | {measured['generator_cpu_us']:.0f} (pgbench) | | "
                      f"{'100%' if measured is ceiling else pct(measured['tps'], ceiling['tps'])} |")
-    lines.append("")
+    lines += [
+        "",
+        "Each round in turn (requests/s; CPUs' worth other processes on the machine used meanwhile, which a disturbed run shows):",
+        "",
+        "| Round | " + " | ".join(label for _, label, _ in servers) + " | " + " | ".join(f"ceiling, -M {p}" for p in ceilings) + " |",
+        "|---|" + "---|" * (len(servers) + len(ceilings)),
+        *[f"| {n + 1} | " + " | ".join(f"{r['rps']:.0f}; {r['others_cpus']:.2f}" for r in
+                                         [result["runs"][n] for _, _, result in servers])
+          + " | " + " | ".join(f"{c['runs'][n]['tps']:.0f}; {c['runs'][n]['others_cpus']:.2f}" for c in ceilings.values()) + " |"
+          for n in range(len(new["runs"]))],
+        "",
+    ]
 
     ok_accuracy = share(new["ranks"], cases, lambda c: c["counted"])
     of_ceiling = new["load"]["rps"] / ceiling["tps"] if ceiling["tps"] else 0
@@ -798,13 +837,15 @@ def report(cases, new, old, ceilings, parts, set_path):
         "### What bounds it",
         "",
         f"Every process shares {cpus} CPUs, so requests/s can at most reach {cpus} CPU-seconds over the CPU one request costs: "
-        f"the new Parley's {m['server_cpu_us']:.0f} µs in the server and {m['database_cpu_us']:.0f} µs in PostgreSQL allow "
-        f"{cpus * 1e6 / (m['server_cpu_us'] + m['database_cpu_us']):.0f} requests/s before wrk's own share ({m['rps']:.0f} measured); "
-        f"the ceiling's {ceiling['database_cpu_us']:.0f} µs allow {cpus * 1e6 / ceiling['database_cpu_us']:.0f} before pgbench's. "
+        f"the new Parley's {m['server_cpu_us']:.0f} µs in the server, {m['database_cpu_us']:.0f} µs in PostgreSQL and "
+        f"{m['generator_cpu_us']:.0f} in wrk allow {cpus * 1e6 / (m['server_cpu_us'] + m['database_cpu_us'] + m['generator_cpu_us']):.0f} "
+        f"requests/s ({m['rps']:.0f} measured); the ceiling's {ceiling['database_cpu_us']:.0f} µs in PostgreSQL and "
+        f"{ceiling['generator_cpu_us']:.0f} in pgbench allow {cpus * 1e6 / (ceiling['database_cpu_us'] + ceiling['generator_cpu_us']):.0f} "
+        f"({ceiling['tps']:.0f} measured). "
         f"PostgreSQL's share is {100 * m['database_cpu_us'] / (m['server_cpu_us'] + m['database_cpu_us']):.0f}% of a request's CPU. "
         "Server CPU per request by round: "
         + "; ".join(f"{label} {', '.join(f'{v:.0f}' for v in result['load']['server_cpu_by_round'])} µs" for _, label, result in servers)
-        + " (falling while the JIT still compiles: on 2 busy CPUs its compiler threads get little time).",
+        + ".",
         "",
         f"Where PostgreSQL's time goes, one client at a time (pgbench -c 1 -M prepared, {LOAD['breakdown_s']} s each, mean latency "
         "per statement, round trip included):",
@@ -872,10 +913,11 @@ def main():
         for name in names:
             results[name]["load"] = dict(medians(runs[name]), rss_after_load=rss_mib(processes[name].pid),
                                          server_cpu_by_round=[r["server_cpu_us"] for r in runs[name]])
+            results[name]["runs"] = runs[name]
     finally:
         for process in processes.values():
             stop(process)
-    ceilings = {protocol: medians(runs[protocol]) for protocol in ("prepared", "simple")}
+    ceilings = {protocol: dict(medians(runs[protocol]), runs=runs[protocol]) for protocol in ("prepared", "simple")}
     parts = breakdown(cases)
     with open(os.path.join(WORK, "results.json"), "w") as saved:  # for report_only()
         json.dump({"cases": cases, "results": results, "ceilings": ceilings, "parts": parts}, saved)

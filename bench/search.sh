@@ -6,7 +6,7 @@
 # must find; then wrk rotates through the set on each server, and pgbench runs the statements
 # the new Parley runs for the same queries (the database's ceiling), on the same connections.
 #
-# Usage: bench/search.sh          full run (about 15 minutes) -> docs/search.md (between its markers)
+# Usage: bench/search.sh          full run (about 20 minutes) -> docs/search.md (between its markers)
 #                                  and the typo set -> bench/search-typos.tsv
 #        bench/search.sh --smoke  a sample of the set, a few seconds of load, the new Parley only
 #                                  -> target/bench/search-smoke.md
@@ -34,7 +34,7 @@ if [ "$MODE" = "--smoke" ]; then
     COMMAND="bench/search.sh --smoke"
     OLD="${BENCH_OLD:-0}"
 else
-    LOAD='{"connections": 16, "warmup_s": 60, "duration_s": 20, "repetitions": 3, "breakdown_s": 15}'
+    LOAD='{"connections": 16, "warmup_s": 60, "duration_s": 20, "repetitions": 5, "breakdown_s": 15}'
     LIMIT=None
     OUTPUT="$ROOT/docs/search.md"
     TYPO_SET="$ROOT/bench/search-typos.tsv"
