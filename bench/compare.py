@@ -22,6 +22,7 @@ import time
 import urllib.parse
 import urllib.request
 
+from forgiving import SEARCH_RESULT_FIELDS, fragments, search_sql
 from server import post, rss_mib, wait_for_answer
 
 CONFIG = json.load(open(sys.argv[1]))
@@ -53,59 +54,13 @@ def rounded_scores(hits):
     return [dict(hit, score=round(hit["score"], 9)) for hit in hits]
 
 
-# SearchService's searchable tables: (type, table, short text as indexed for trigrams, weight of
-# a near miss on it, the document snippets come from).
-SEARCHABLE = [
-    ("Person", "person", "fold(x.name || ' ' || join_words(x.aliases))", "1.0", "x.name || coalesce(' — ' || x.summary, '')"),
-    ("Envoy", "envoy", "fold(x.title)", "0.6", "x.title || coalesce(' — ' || x.mandate, '')"),
-    ("Track", "track", "fold(x.name)", "0.8", "x.name || coalesce(' — ' || x.summary, '')"),
-    ("Talk", "talk", "fold(x.title)", "0.4", "x.title || coalesce(' — ' || x.summary, '')"),
-    ("Trip", "trip", "fold(x.destination_name)", "0.5",
-     "x.destination_name || coalesce(' — ' || x.purpose, '') || coalesce(' — ' || x.summary, '')"),
-    ("Outcome", "outcome", "fold(x.title)", "0.4", "x.title || coalesce(' — ' || x.description, '')"),
-    ("Statement", "statement", "fold(x.quote)", "0.2", "x.quote"),
-    ("Source", "source", "fold(x.publisher || ' ' || coalesce(x.title, ''))", "0.6", "x.publisher || coalesce(' — ' || x.title, '')"),
-]
-# The fields the search query asks of each kind of result, as GraphQL selections and as SQL.
-SEARCH_RESULT_FIELDS = {
-    "Person": [("name", "x.name"), ("countryCode", "x.country_code")],
-    "Envoy": [("title", "x.title")],
-    "Track": [("name", "x.name")],
-    "Talk": [("title", "x.title"), ("date", "x.date")],
-    "Trip": [("purpose", "x.purpose")],
-    "Outcome": [("title", "x.title"), ("kind", "x.kind")],
-    "Statement": [("quote", "x.quote"), ("saidOn", "x.said_on")],
-    "Source": [("publisher", "x.publisher")],
-}
-HEADLINE_OPTIONS = 'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MinWords=6, MaxWords=24, FragmentDelimiter=" … "'
-
-
+# Search's statement (SearchReads and ForgivingQuery in Python) and the fields the search query
+# asks of each kind of result: bench/forgiving.py, shared with bench/search.py.
 def result_json(label, table, fields, key="h.id"):
     """One record as Parley writes it in a union: __typename, global ID, then the asked fields."""
     pairs = ", ".join(f"'{name}', {column}" for name, column in fields)
     return (f"(select json_build_object('__typename', '{label}', 'id', graphql_id('{label}', x.id), {pairs})"
             f" from {table} x where x.id = {key})")
-
-
-def search_sql(text):
-    # SearchService's statement for the hits (types ordered by their NodeType names, as there);
-    # the snippet and the result's fields are read for the page only (ts_headline on each of the
-    # matches before the limit costs the database for rows nobody sees), which is as fast as a
-    # statement answering this question gets.
-    hits = " union all ".join(
-        f"select '{label.upper()}' as type, x.id, (ts_rank(x.search, q.ts, 1) + {weight} * word_similarity(q.folded, {short}))::float8 as score"
-        f" from {table} x, q where x.search @@ q.ts or {short} %> q.folded"
-        for label, table, short, weight, _ in SEARCHABLE)
-    snippet = "case h.type " + " ".join(
-        f"when '{label.upper()}' then (select ts_headline('english', html_escape({document}), q.ts, '{HEADLINE_OPTIONS}') from {table} x where x.id = h.id)"
-        for label, table, _, _, document in SEARCHABLE) + " end"
-    result = "case h.type " + " ".join(
-        f"when '{label.upper()}' then {result_json(label, table, SEARCH_RESULT_FIELDS[label])}" for label, table, *_ in SEARCHABLE) + " end"
-    return f"""with q as (select websearch_to_tsquery('english', fold('{text}')) as ts, fold('{text}') as folded),
-        h as (select type, id, score from ({hits}) hits order by score desc, type, id limit 20)
-        select json_build_object('search', coalesce(json_agg(json_build_object('score', json_float(h.score),
-            'snippet', {snippet}, 'result', {result}) order by h.score desc, h.type, h.id), '[]'))
-        from h, q;"""
 
 
 # TimelineService's entries of one person: (type, row source, period start, precision, end, how it
@@ -148,10 +103,6 @@ def timeline_sql(person):
         select json_build_object('timeline', coalesce(json_agg(json_build_object('date', e.start,
             'datePrecision', e.precision, 'item', {item}) order by e.start, e.finish, e.kind, e.id), '[]'))
         from e;"""
-
-
-def fragments(fields_by_type):
-    return " ".join(f"... on {label} {{ id {' '.join(name for name, _ in fields)} }}" for label, fields in fields_by_type.items())
 
 
 TALK_PARTICIPANTS_PARLEY = "participants { person { name } role }"
@@ -276,7 +227,7 @@ QUERIES = [
         "parley": '{ search(query: "%s", first: 20) { score snippet result { __typename %s } } }' % (SEARCH_TEXT, fragments(SEARCH_RESULT_FIELDS)),
         "postgraphile": None,
         "answer": {"parley": lambda d: rounded_scores(d["search"]), "sql": lambda d: rounded_scores(d["search"])},
-        "sql": search_sql(SEARCH_TEXT),
+        "sql": search_sql(SEARCH_TEXT, 20),
     },
     {
         "name": "timeline",

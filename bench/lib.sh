@@ -90,8 +90,8 @@ psql_app() {
 }
 
 # Migrates the cluster with the packaged application's own Flyway migrations (started in $1 on
-# ports $MIGRATE_HTTP_PORT/$MIGRATE_MANAGEMENT_PORT, default 18080/19080, until ready), then loads bench/dataset.sql and writes its row counts to
-# $BENCH_WORK/dataset.txt.
+# ports $MIGRATE_HTTP_PORT/$MIGRATE_MANAGEMENT_PORT, default 18080/19080, until ready), then loads bench/dataset.sql (or
+# the dataset file $2) and writes its row counts to $BENCH_WORK/dataset.txt.
 migrate_and_load_dataset() {
     parley_env
     echo "Migrating with Parley's Flyway migrations"
@@ -105,7 +105,7 @@ migrate_and_load_dataset() {
     done
     kill "$migrating"; wait "$migrating" || true
     echo "Loading the synthetic dataset"
-    psql_admin -d "$PG_DB" -f bench/dataset.sql >/dev/null
+    psql_admin -d "$PG_DB" -f "${2:-bench/dataset.sql}" >/dev/null
     psql_admin -d "$PG_DB" -Atc "select 'people ' || (select count(*) from person) || ', tracks ' || (select count(*) from track)
         || ', talks ' || (select count(*) from talk) || ', participants ' || (select count(*) from talk_participant)
         || ', outcomes ' || (select count(*) from outcome) || ', statements ' || (select count(*) from statement)
