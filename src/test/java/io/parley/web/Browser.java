@@ -124,6 +124,14 @@ public final class Browser implements AutoCloseable {
                 .map(LogEntry::getMessage).toList();
     }
 
+    /**
+     * Fails when the console shows an error since the last look: a script error, a CSP violation
+     * or a refused request. Every browser journey ends with this.
+     */
+    public void assertCleanConsole() {
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), severeConsoleMessages(), "console errors or CSP violations");
+    }
+
     @Override
     public void close() {
         try {

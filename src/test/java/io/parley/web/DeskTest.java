@@ -81,9 +81,7 @@ class DeskTest {
     @AfterEach
     void noConsoleErrors() {
         if (browser != null) {
-            List<String> errors = browser.severeConsoleMessages().stream()
-                    .filter(m -> !(m.contains("/dev/token?roles=reader") && m.contains("status of 404"))).toList();
-            assertEquals(List.of(), errors, "console errors or CSP violations");
+            browser.assertCleanConsole();
         }
     }
 

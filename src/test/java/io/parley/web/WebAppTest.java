@@ -59,15 +59,12 @@ class WebAppTest {
 
     /**
      * Every journey ends with a clean console: no script error, no CSP violation, no refused
-     * request. The one expected refusal: the sign-in page's probe for the dev-mode token
-     * endpoint, which only dev mode has.
+     * request.
      */
     @AfterEach
     void noConsoleErrors() {
         if (browser != null) {
-            List<String> errors = browser.severeConsoleMessages().stream()
-                    .filter(m -> !(m.contains("/dev/token?roles=reader") && m.contains("status of 404"))).toList();
-            assertEquals(List.of(), errors, "console errors or CSP violations");
+            browser.assertCleanConsole();
             browser.driver().manage().window().setSize(new Dimension(1280, 900));
         }
     }
