@@ -141,7 +141,7 @@ class ForgivingQuery:
             if variants:
                 parts += f" || string_to_array({value(' '.join(variants))}, ' ')"
             parts += f" || forgiven_words({value(word)})"
-        if last and len(word) >= PREFIX_MIN:
+        if last and len(word) >= PREFIX_MIN and not re.search(r"[0-9]", word):
             parts += f" || word_completions({value(word)})"
         return parts + ")"
 

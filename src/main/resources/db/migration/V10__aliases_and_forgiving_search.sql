@@ -126,23 +126,35 @@ begin
     return d[m * w + n + 1];
 end $$;
 
--- Whether two words are within the typos the shorter one's budget forgives (PersonNames.withinTypos).
-create function within_typos(a text, b text) returns boolean
-    language sql immutable parallel safe strict
-    return abs(char_length(a) - char_length(b)) <= typo_budget(case when char_length(a) <= char_length(b) then a else b end)
-           and typo_budget(case when char_length(a) <= char_length(b) then a else b end) > 0
-           and typo_budget(case when char_length(a) <= char_length(b) then b else a end) > 0
-           and osa_distance(a, b) <= typo_budget(case when char_length(a) <= char_length(b) then a else b end);
+-- The edits between two words when the shorter one's budget forgives them, else null
+-- (PersonNames.withinTypos): the cheap length and budget checks first, the distance once.
+create function typo_distance(a text, b text) returns integer
+    language plpgsql immutable parallel safe strict as $$
+declare
+    shorter text := case when char_length(a) <= char_length(b) then a else b end;
+    longer text := case when char_length(a) <= char_length(b) then b else a end;
+    budget integer := typo_budget(shorter);
+    distance integer;
+begin
+    if budget = 0 or typo_budget(longer) = 0 or char_length(longer) - char_length(shorter) > budget then
+        return null;
+    end if;
+    distance := osa_distance(a, b);
+    return case when distance <= budget then distance end;
+end $$;
 
--- The vocabulary words a query word forgives into (not the word itself), closest first.
+-- The vocabulary words a query word forgives into (not the word itself), closest first. The
+-- distance is computed once per candidate: it was half a search statement's time when the
+-- check and the ordering each computed it (2.0 of 3.6 ms, bench/search.sh).
 create function forgiven_words(query_word text) returns text[]
     language sql stable parallel safe strict
-return (select coalesce(array_agg(word order by osa_distance(query_word, word), word), '{}') from (
-            select distinct k.word
-              from search_word_key k
-             where k.key = any(deletion_keys(query_word, typo_budget(query_word)))
-               and k.word <> query_word
-               and within_typos(query_word, k.word)) candidates);
+return (select coalesce(array_agg(word order by distance, word), '{}') from (
+            select word, typo_distance(query_word, word) as distance
+              from (select distinct k.word
+                      from search_word_key k
+                     where k.key = any(deletion_keys(query_word, typo_budget(query_word)))
+                       and k.word <> query_word) keyed) candidates
+         where distance is not null);
 
 create function search_word_keys_trigger() returns trigger
     language plpgsql as $$

@@ -26,6 +26,8 @@ public final class ForgivingQuery {
     /** Completing the last word starts from two letters; one letter would complete to too much. */
     private static final int PREFIX_MIN = 2;
 
+    private static final Pattern DIGIT = Pattern.compile("[0-9]");
+
     private final String text;
     private final List<String> words;
     private final boolean operators;
@@ -147,11 +149,20 @@ public final class ForgivingQuery {
             }
             parts.addAll(List.of(" || forgiven_words(", Sql.value(word), ")"));
         }
-        if (last && word.length() >= PREFIX_MIN) {
+        if (last && completes(word)) {
             parts.addAll(List.of(" || word_completions(", Sql.value(word), ")"));
         }
         parts.add(")");
         return Sql.of(parts.toArray());
+    }
+
+    /**
+     * Whether the last word is completed: from two letters, and never a number, which is exact as
+     * it is never forgiven ("17" completed to "170".."179" ranked "Report 176" above "Report 17"
+     * and scored thousands of rows for one query, the p99 of bench/search.sh).
+     */
+    private static boolean completes(String word) {
+        return word.length() >= PREFIX_MIN && !DIGIT.matcher(word).find();
     }
 
     private static Sql and(List<Sql> each) {

@@ -195,6 +195,15 @@ class SearchApiTest {
     }
 
     @Test
+    void numbersAreExactEvenAsTheLastWord() {
+        String name = word(7);
+        Fixtures.person("Ada " + name + " 17");
+        Fixtures.person("Ada " + name + " 176");
+        assertEquals(List.of("Ada " + name + " 17"), names(name + " 17"), "17 is not completed to 176");
+        assertEquals(List.of("Ada " + name + " 17", "Ada " + name + " 176"), names(name).stream().sorted().toList());
+    }
+
+    @Test
     void listNameFiltersMatchAsSearchDoes() {
         List<String> people = data("query($n: String) { people(filter: {name: $n}) { nodes { name } } }", "n", "Vitkoff")
                 .getList("people.nodes.name");
