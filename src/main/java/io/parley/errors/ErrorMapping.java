@@ -3,6 +3,7 @@ package io.parley.errors;
 import io.parley.common.ApiException;
 
 import io.parley.common.GraphQLBoundary;
+import io.parley.db.DatabaseReachability;
 
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -99,6 +100,7 @@ public class ErrorMapping {
                 return ApiException.badInput(first.getPropertyPath().toString(), first.getMessage());
             }
             if (isLostDatabase(cause)) {
+                DatabaseReachability.suspect();
                 return ApiException.unavailable(failure);
             }
         }
@@ -149,9 +151,13 @@ public class ErrorMapping {
                 ApiException.badInput("input", "a value breaks a rule of the stored data"
                         + (detail != null && detail.getConstraint() != null ? " (" + detail.getConstraint() + ")" : ""));
             case "57014" -> ApiException.limitExceeded("query", "the statement took too long and was cancelled");
-            default -> state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
-                    ? ApiException.unavailable(sql)
-                    : null;
+            default -> {
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
+                    DatabaseReachability.suspect();
+                    yield ApiException.unavailable(sql);
+                }
+                yield null;
+            }
         };
     }
 
@@ -160,7 +166,13 @@ public class ErrorMapping {
      * working connection; Agroal reports the latter without an SQLState.
      */
     private static boolean isLostDatabase(Throwable cause) {
-        if (cause instanceof JDBCConnectionException) {
+        if (cause instanceof JDBCConnectionException || cause instanceof java.net.SocketException
+                || cause instanceof java.net.SocketTimeoutException) {
+            return true;
+        }
+        // pgjdbc's loginTimeout interrupts a connection attempt that got no answer (a stalled
+        // network) and reports it as "Something unusual has occurred" around this cause.
+        if (cause instanceof RuntimeException && "Interrupted while attempting to connect.".equals(cause.getMessage())) {
             return true;
         }
         String message = cause.getMessage();

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.parley.common.ApiException;
+import io.parley.db.DatabaseReachability;
 import io.parley.read.CompiledReads;
 import io.parley.graphql.Documents;
 import io.parley.errors.ErrorMapping;
@@ -169,6 +170,13 @@ public class GraphQLEndpoint {
             refuse(context, type, new Refusal(ApiException.badInput("request",
                     "only queries may be sent with GET; send mutations and subscriptions with POST"), 405, 405,
                     Map.of(HttpHeaders.ALLOW.toString(), "POST")));
+            return;
+        }
+        if (kind != null && DatabaseReachability.unreachable()) {
+            // Refused at once while the database is known to be away, instead of each request
+            // holding a worker thread for the pool's 3 s wait (DatabaseReachability).
+            refuse(context, type, new Refusal(ApiException.unavailable(null), 200, 503,
+                    Map.of(HttpHeaders.RETRY_AFTER.toString(), "1")));
             return;
         }
         // Charged before anything runs, once the document is known (sent or persisted).
