@@ -104,12 +104,22 @@ public class BundleExporter {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
+            int networkTimeout = connection.getNetworkTimeout();
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setAutoCommit(false);
             try (JsonGenerator json = BundleJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                // pg_settings gives the timeout in milliseconds whichever way it was written ("10min").
                 try (PreparedStatement settings = Sql.of("select set_config('statement_timeout', ",
-                        Sql.value(statementTimeout), ", true)").prepare(connection)) {
-                    settings.execute();
+                        Sql.value(statementTimeout), ", true), (select setting::bigint from pg_settings",
+                        " where name = 'statement_timeout')").prepare(connection);
+                        ResultSet set = settings.executeQuery()) {
+                    set.next();
+                    // The pool's 8 s socket timeout guards against stalled networks for 5 s statements;
+                    // this connection's statements may run as long as their raised timeout, plus 3 s.
+                    long raised = set.getLong(2);
+                    if (raised > 0) {
+                        connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, raised + 3_000));
+                    }
                 }
                 json.writeStartObject();
                 for (RecordType type : RecordType.values()) {
@@ -130,6 +140,7 @@ public class BundleExporter {
                 connection.rollback();
                 connection.setAutoCommit(autoCommit);
                 connection.setTransactionIsolation(isolation);
+                connection.setNetworkTimeout(Runnable::run, networkTimeout);
             }
         }
     }

@@ -58,6 +58,7 @@ public final class Traffic implements AutoCloseable {
     private final ConcurrentLinkedQueue<long[]> answers = new ConcurrentLinkedQueue<>();
     private final AtomicLong slowestFailedWriteNanos = new AtomicLong();
     private final AtomicLong slowestFailedReadNanos = new AtomicLong();
+    private final ConcurrentLinkedQueue<Long> failureNanos = new ConcurrentLinkedQueue<>();
 
     /**
      * Starts {@code writers} writing clients and {@code readers} reading ones against Parley's
@@ -130,6 +131,7 @@ public final class Traffic implements AutoCloseable {
         }
         long took = System.nanoTime() - start;
         (write ? slowestFailedWriteNanos : slowestFailedReadNanos).accumulateAndGet(took, Math::max);
+        failureNanos.add(took);
         failures.computeIfAbsent(failure, f -> new AtomicInteger()).incrementAndGet();
         pause();
         return answer;
@@ -187,6 +189,11 @@ public final class Traffic implements AutoCloseable {
         Map<String, Integer> counts = new TreeMap<>();
         failures.forEach((code, count) -> counts.put(code, count.get()));
         return counts;
+    }
+
+    /** How many refused or failed requests took longer than this to be answered. */
+    public int failuresSlowerThan(double seconds) {
+        return (int) failureNanos.stream().filter(n -> n > seconds * 1e9).count();
     }
 
     /** The longest a refused or failed write took to be answered. */
