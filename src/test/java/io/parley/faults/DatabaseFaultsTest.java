@@ -96,6 +96,62 @@ class DatabaseFaultsTest {
     }
 
     /**
+     * Writers that send every write with an Idempotency-Key and retry it with the same key until
+     * acknowledged, through every fault in turn: connections killed, the network stalled (writes
+     * whose COMMIT is held in the network commit once it flows, after the client gave up on them),
+     * the database stopped and started. Retries must never write twice, and nothing acknowledged
+     * may be lost.
+     */
+    @Test
+    void retriesWithAKeyNeverWriteTwice() throws Exception {
+        FaultyPostgres database = FaultyPostgres.current();
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        Traffic traffic = new Traffic(graphql.toURI(), "idempotent-retries", WRITERS, CLIENTS - WRITERS,
+                Duration.ofSeconds(30), true);
+        try {
+            Thread.sleep(2_000);
+            try (Connection direct = database.directConnection(); Statement kill = direct.createStatement()) {
+                kill.execute("select pg_terminate_backend(pid) from pg_stat_activity"
+                        + " where pid <> pg_backend_pid() and backend_type = 'client backend'");
+            }
+            Thread.sleep(1_000);
+            database.proxy().stall();
+            Thread.sleep(10_000);
+            database.proxy().heal();
+            Thread.sleep(2_000);
+            database.stopServer();
+            Thread.sleep(3_000);
+            database.startServer();
+            long ended = System.nanoTime();
+            double healed = traffic.awaitWriteAfter(ended, Duration.ofSeconds(30));
+            Thread.sleep(2_000);
+            traffic.stop();
+            Traffic.Stored stored;
+            try (Connection direct = database.directConnection()) {
+                stored = traffic.stored(direct);
+            }
+            numbers.put("faultSeconds", 13);
+            numbers.put("tried", traffic.tried());
+            numbers.put("acknowledgedWrites", traffic.acknowledgedCount());
+            numbers.put("refusedByCode", traffic.failuresByCode());
+            numbers.put("retriedWithKey", traffic.retries());
+            numbers.put("lost", stored.lost());
+            numbers.put("duplicated", stored.duplicated());
+            numbers.put("unacknowledgedButStored", stored.unacknowledgedButStored());
+            numbers.put("firstWriteAfterSeconds", round(healed));
+            Traffic.record("idempotent-retries", numbers);
+
+            assertTrue(traffic.retries() > 0, "the faults left writes open, so the test tested something: " + numbers);
+            assertEquals(0, stored.duplicated(), "a retry with the same key wrote twice: " + numbers);
+            assertEquals(0, stored.lost(), "acknowledged writes lost: " + numbers);
+            // Only a write whose last try was cut off when the traffic stopped can be stored unacknowledged.
+            assertTrue(stored.unacknowledgedButStored() <= WRITERS, "writes left open: " + numbers);
+        } finally {
+            traffic.stop();
+        }
+    }
+
+    /**
      * Four clients start exporting a 2 MB CSV and then read nothing: they hold every export slot
      * and a database connection each, up to the 60 s a stalled download is allowed. Everyone else
      * must not notice: writes and reads go on unrefused, a fifth export is refused at once with

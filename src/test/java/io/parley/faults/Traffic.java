@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
@@ -51,6 +52,8 @@ public final class Traffic implements AutoCloseable {
     private final Duration requestTimeout;
     private final List<Thread> clients = new ArrayList<>();
     private volatile boolean running = true;
+    private final boolean retryWithKey;
+    private final AtomicInteger retries = new AtomicInteger();
 
     private final AtomicInteger tried = new AtomicInteger();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -65,6 +68,18 @@ public final class Traffic implements AutoCloseable {
      * /graphql; a request unanswered after {@code requestTimeout} counts as TIMEOUT.
      */
     public Traffic(URI graphql, String scenario, int writers, int readers, Duration requestTimeout) {
+        this(graphql, scenario, writers, readers, requestTimeout, false);
+    }
+
+    /**
+     * With {@code retryWithKey}, each write carries an Idempotency-Key and is sent again with the
+     * same key after any failure that leaves its outcome open (no answer, UNAVAILABLE,
+     * COMMIT_UNKNOWN, or CONFLICT while the first attempt still runs) until it is acknowledged:
+     * what a careful client does, and what must never write twice.
+     */
+    public Traffic(URI graphql, String scenario, int writers, int readers, Duration requestTimeout,
+            boolean retryWithKey) {
+        this.retryWithKey = retryWithKey;
         this.graphql = graphql;
         this.prefix = "fault " + scenario + " " + Long.toString(System.nanoTime(), 36);
         this.requestTimeout = requestTimeout;
@@ -88,25 +103,39 @@ public final class Traffic implements AutoCloseable {
         for (int n = 0; running; n++) {
             String name = prefix + " w" + writer + " n" + n;
             String body = "{\"query\":\"" + CREATE + "\",\"variables\":{\"i\":{\"name\":\"" + name + "\"}}}";
-            String answer = send(body, true);
+            String key = retryWithKey ? UUID.randomUUID().toString() : null;
+            String answer = send(body, true, key);
+            // Once stopped, a write left open is not retried: it counts as unacknowledged.
+            while (key != null && answer == null && running) {
+                retries.incrementAndGet();
+                answer = send(body, true, key);
+            }
             if (answer != null && ID.matcher(answer).find()) {
                 acknowledged.add(name);
             }
         }
     }
 
+    /** Writes sent again with their key after an open outcome. */
+    public int retries() {
+        return retries.get();
+    }
+
     private void read() {
         while (running) {
-            send("{\"query\":\"" + READ + "\"}", false);
+            send("{\"query\":\"" + READ + "\"}", false, null);
         }
     }
 
     /** Sends one request and counts its answer; returns the body when it was an answer without errors. */
-    private String send(String body, boolean write) {
+    private String send(String body, boolean write, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(graphql).timeout(requestTimeout)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (write) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         tried.incrementAndGet();
         long start = System.nanoTime();
