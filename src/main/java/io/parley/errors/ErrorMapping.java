@@ -3,6 +3,7 @@ package io.parley.errors;
 import io.parley.common.ApiException;
 
 import io.parley.common.GraphQLBoundary;
+import io.parley.idempotency.CommitOutcomeUnknown;
 
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -37,7 +38,9 @@ import io.quarkus.security.UnauthorizedException;
  * The one place where failures become contract errors. API exceptions pass through; a missing
  * or invalid token becomes UNAUTHENTICATED and a missing role FORBIDDEN; stale
  * versions and references that block a delete become CONFLICT; constraint violations the
- * validation did not foresee become BAD_USER_INPUT; a lost database becomes UNAVAILABLE; and
+ * validation did not foresee become BAD_USER_INPUT; a lost database becomes UNAVAILABLE, and a
+ * connection lost while a keyed write committed COMMIT_UNKNOWN (the write may have been made:
+ * retry with the same key, unlike UNAVAILABLE, where it surely was not); and
  * anything else becomes INTERNAL with a correlation id that is also logged, so nothing
  * internal reaches the client.
  */
@@ -78,6 +81,9 @@ public class ErrorMapping {
         for (Throwable cause : causes(failure)) {
             if (cause instanceof ApiException api) {
                 return api;
+            }
+            if (cause instanceof CommitOutcomeUnknown) {
+                return ApiException.commitUnknown(failure);
             }
             if (cause instanceof UnauthorizedException || cause instanceof AuthenticationFailedException) {
                 return ApiException.unauthenticated();
