@@ -78,6 +78,8 @@ public final class KeyedTransaction {
     private final EntityManager entities;
     private final IdempotencyKey key;
     private final Transaction transaction;
+    /** The request's Vert.x context while attached. */
+    private volatile io.vertx.core.Context context;
 
     private KeyedTransaction(TransactionManager manager, DataSource database, EntityManager entities,
             IdempotencyKey key, Transaction transaction) {
@@ -185,13 +187,26 @@ public final class KeyedTransaction {
         }
     }
 
-    /** Makes the transaction the request's, for the steps that run in it ({@link #current}). */
+    /**
+     * Makes the transaction the request's, for the steps that run in it ({@link #current}); called
+     * on the request's event loop, in its duplicated context.
+     */
     void attach() {
+        context = io.vertx.core.Vertx.currentContext();
         ContextLocals.put(LOCAL, this);
     }
 
+    /** The request has its answer: no step runs in the transaction any more. From any thread. */
     void detach() {
-        ContextLocals.remove(LOCAL);
+        io.vertx.core.Context attached = context;
+        if (attached == null) {
+            return;
+        }
+        if (io.vertx.core.Vertx.currentContext() == attached) {
+            ContextLocals.remove(LOCAL);
+        } else {
+            attached.runOnContext(ignored -> ContextLocals.remove(LOCAL));
+        }
     }
 
     /**

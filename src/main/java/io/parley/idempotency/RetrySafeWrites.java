@@ -21,6 +21,8 @@ import org.jboss.logging.Logger;
 import io.parley.common.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
 import graphql.language.Document;
@@ -99,7 +101,10 @@ public class RetrySafeWrites {
             execution.run(answer -> respond.with(answer, false), fail);
             return;
         }
-        context.vertx().executeBlocking(() -> {
+        // The request's own (duplicated) context: the keyed steps run on its worker threads, and
+        // their outcomes come back to its event loop, whichever thread SmallRye answered on.
+        Context request = Vertx.currentContext() != null ? Vertx.currentContext() : context.vertx().getOrCreateContext();
+        request.executeBlocking(() -> {
             SecurityIdentity caller = QuarkusHttpUser.getSecurityIdentityBlocking(context, null);
             return KeyedTransaction.begin(transactions, database, entities,
                     IdempotencyKey.of(caller, key, "graphql", query, operationName, variables), 0);
@@ -113,19 +118,19 @@ public class RetrySafeWrites {
                 context.response().putHeader(REPLAYED, "true");
                 respond.with(replay.answer(), true);
             } else if (start instanceof KeyedTransaction.Proceed proceed) {
-                run(context, proceed.transaction(), execution, respond, fail);
+                run(request, proceed.transaction(), execution, respond, fail);
             } else {
                 fail.accept(refusal(start));
             }
         });
     }
 
-    private void run(RoutingContext context, KeyedTransaction keyed, Execution execution, Respond respond,
+    private void run(Context request, KeyedTransaction keyed, Execution execution, Respond respond,
             Consumer<Throwable> fail) {
         keyed.attach();
         execution.run(answer -> {
             keyed.detach();
-            context.vertx().executeBlocking(() -> {
+            request.executeBlocking(() -> {
                 keyed.finish(answer);
                 purgeNowAndThen();
                 return answer;
@@ -138,7 +143,7 @@ public class RetrySafeWrites {
             });
         }, failure -> {
             keyed.detach();
-            context.vertx().executeBlocking(() -> {
+            request.executeBlocking(() -> {
                 keyed.abandon();
                 return null;
             }, false).onComplete(ignored -> fail.accept(failure));

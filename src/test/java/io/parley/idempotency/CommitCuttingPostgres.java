@@ -27,16 +27,20 @@ public class CommitCuttingPostgres implements QuarkusTestResourceLifecycleManage
 
     /** Where the armed cut falls. */
     public enum Cut {
+        /** The statement itself never reaches PostgreSQL: the connection breaks before any COMMIT. */
+        AT_STATEMENT,
         /** COMMIT never reaches PostgreSQL, which rolls the transaction back when the connection drops. */
         BEFORE_COMMIT,
         /** PostgreSQL commits; its answer is lost on the way back. */
         AFTER_COMMIT
     }
 
-    private static final byte[] KEEPING = "insert into idempotency_key".getBytes(StandardCharsets.US_ASCII);
+    /** The statement a keyed write keeps its key with. */
+    public static final String KEEPING = "insert into idempotency_key";
     private static final byte[] COMMIT = "COMMIT".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ROLLBACK = "ROLLBACK".getBytes(StandardCharsets.US_ASCII);
     private static final AtomicReference<Cut> ARMED = new AtomicReference<>();
+    private static volatile byte[] trigger = KEEPING.getBytes(StandardCharsets.US_ASCII);
     private static volatile boolean fired;
 
     private EmbeddedPostgres postgres;
@@ -44,8 +48,19 @@ public class CommitCuttingPostgres implements QuarkusTestResourceLifecycleManage
 
     /** Arms one cut: the next keyed write's COMMIT is cut there. */
     public static void arm(Cut cut) {
+        arm(cut, KEEPING);
+    }
+
+    /** Arms one cut at the COMMIT of the next transaction that sends a statement containing {@code statement}. */
+    public static void arm(Cut cut, String statement) {
         fired = false;
+        trigger = statement.getBytes(StandardCharsets.US_ASCII);
         ARMED.set(cut);
+    }
+
+    /** Arms one cut at the next statement containing {@code statement}, before PostgreSQL receives it. */
+    public static void armAtStatement(String statement) {
+        arm(Cut.AT_STATEMENT, statement);
     }
 
     /** Whether the armed cut has happened. */
@@ -87,7 +102,7 @@ public class CommitCuttingPostgres implements QuarkusTestResourceLifecycleManage
     private static final class Connection {
         private final Socket client;
         private final Socket server;
-        /** This connection has sent the statement keeping a key, and its COMMIT is still to come. */
+        /** This connection has sent the trigger statement (keeping a key), and its COMMIT is still to come. */
         private volatile boolean keeping;
         /** PostgreSQL's next reply on this connection is to be swallowed and the connection cut. */
         private volatile boolean cutOnReply;
@@ -109,7 +124,12 @@ public class CommitCuttingPostgres implements QuarkusTestResourceLifecycleManage
                     int read;
                     while ((read = in.read(buffer)) >= 0) {
                         if (fromClient) {
-                            if (contains(buffer, read, KEEPING)) {
+                            if (contains(buffer, read, trigger)) {
+                                if (ARMED.compareAndSet(Cut.AT_STATEMENT, null)) {
+                                    fired = true;
+                                    cut();
+                                    return;
+                                }
                                 keeping = true;
                             } else if (contains(buffer, read, COMMIT) || contains(buffer, read, ROLLBACK)) {
                                 Cut cut = keeping && contains(buffer, read, COMMIT) ? ARMED.getAndSet(null) : null;

@@ -68,14 +68,33 @@ class UnknownCommitTest {
     }
 
     @Test
-    void aConnectionLostBeforeTheCommitIsUnavailableNotUnknown() throws Exception {
-        // Without a key nothing is cut at COMMIT; a write refused for a reason of its own is
-        // unchanged, and a keyed write that went through normally is replayed, not unknown.
+    void aWriteWithoutAKeyWhoseCommitIsCutIsUnknownToo() throws Exception {
+        // Without a key there is nothing to retry with, but the client is still told the truth:
+        // the write may have been made (here it was).
+        String name = Fixtures.unique("Unkeyed, answer lost");
+        CommitCuttingPostgres.arm(CommitCuttingPostgres.Cut.AFTER_COMMIT, "insert into person");
+        Response answer = RetrySafeWritesTest.send(RetrySafeWritesTest.EDITOR, null,
+                "application/graphql-response+json", RetrySafeWritesTest.CREATE, vars("i", vars("name", name)));
+        assertTrue(CommitCuttingPostgres.fired(), "the proxy cut the COMMIT");
+        assertEquals("COMMIT_UNKNOWN", answer.jsonPath().getString("errors[0].extensions.code"), answer::asString);
+        assertEquals(1, RetrySafeWritesTest.people(name));
+    }
+
+    @Test
+    void aConnectionLostBeforeCommittingIsUnavailable() throws Exception {
+        // The connection breaks before COMMIT is sent (at the statement keeping the key): the
+        // write surely was not made, and the client is told UNAVAILABLE, not COMMIT_UNKNOWN.
         String key = UUID.randomUUID().toString();
-        String name = Fixtures.unique("Ordinary");
-        Response first = RetrySafeWritesTest.create(key, name);
-        assertNull(first.jsonPath().get("errors"), first::asString);
-        assertEquals("true", RetrySafeWritesTest.create(key, name).getHeader("Idempotent-Replayed"));
+        String name = Fixtures.unique("Cut before committing");
+        CommitCuttingPostgres.armAtStatement(CommitCuttingPostgres.KEEPING);
+        JsonPath body = RetrySafeWritesTest.send(RetrySafeWritesTest.EDITOR, key, "application/json",
+                RetrySafeWritesTest.CREATE, vars("i", vars("name", name))).jsonPath();
+        assertTrue(CommitCuttingPostgres.fired(), "the proxy cut the connection");
+        assertEquals("UNAVAILABLE", body.getString("errors[0].extensions.code"), body::prettify);
+        assertEquals(0, RetrySafeWritesTest.people(name));
+        Response retried = retry(key, name);
+        assertNull(retried.getHeader("Idempotent-Replayed"));
+        assertEquals(1, RetrySafeWritesTest.people(name));
     }
 
     /** The keyed write whose COMMIT is cut: COMMIT_UNKNOWN, HTTP 503 in graphql-response+json. */
