@@ -269,6 +269,27 @@ class RetrySafeWritesTest {
         assertEquals("CONFLICT", other.getString("errors[0].extensions.code"));
     }
 
+    @Test
+    void theImportMutationWithAKeyImportsOnceAndADryRunKeepsNoKey() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String bundle = "{\"people\": [{\"ref\": \"a\", \"name\": \"Mutated %s\"}]}".formatted(tag);
+        String mutation = "mutation($b: String!, $dry: Boolean) { importBundle(bundle: $b, dryRun: $dry) { created matched } }";
+        // A dry run writes nothing and rolls back: its key stays unused.
+        JsonPath dry = send(EDITOR, key, "application/json", mutation, vars("b", bundle, "dry", true)).jsonPath();
+        assertEquals(1, dry.getInt("data.importBundle.created"), dry::prettify);
+        assertEquals(0, keys(key));
+        assertEquals(0, people("Mutated " + tag));
+
+        Map<String, Object> real = vars("b", bundle, "dry", false);
+        JsonPath first = send(EDITOR, key, "application/json", mutation, real).jsonPath();
+        assertEquals(1, first.getInt("data.importBundle.created"), first::prettify);
+        Response again = send(EDITOR, key, "application/json", mutation, real);
+        assertEquals("true", again.getHeader("Idempotent-Replayed"));
+        assertEquals(1, again.jsonPath().getInt("data.importBundle.created"), "the first answer, not a match");
+        assertEquals(1, people("Mutated " + tag));
+    }
+
     private static Response importing(String key, String bundle) {
         return given().contentType(ContentType.JSON).body(bundle).header("Authorization", "Bearer " + EDITOR)
                 .header("Idempotency-Key", key).when().post("/import");
