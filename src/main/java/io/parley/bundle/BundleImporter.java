@@ -69,9 +69,28 @@ public class BundleImporter {
         return importBundle(bundle, false);
     }
 
+    /**
+     * Imports in a transaction of its own, with the import's timeout; or, inside a transaction
+     * begun already (a keyed import, whose transaction also keeps its idempotency key, and which
+     * the caller began with the import's timeout), in that one: Quarkus refuses a method that sets
+     * its own timeout any transaction but its own.
+     */
+    public ImportResult importBundle(JsonNode bundle, boolean dryRun) {
+        return QuarkusTransaction.isActive() ? importJoining(bundle, dryRun) : importAlone(bundle, dryRun);
+    }
+
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "parley.import.timeout")
-    public ImportResult importBundle(JsonNode bundle, boolean dryRun) {
+    ImportResult importAlone(JsonNode bundle, boolean dryRun) {
+        return importing(bundle, dryRun);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    ImportResult importJoining(JsonNode bundle, boolean dryRun) {
+        return importing(bundle, dryRun);
+    }
+
+    private ImportResult importing(JsonNode bundle, boolean dryRun) {
         List<Problem> problems = schema.problems(bundle);
         if (!problems.isEmpty()) {
             throw Problem.refusal(problems);
