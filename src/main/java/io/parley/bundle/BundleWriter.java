@@ -75,6 +75,17 @@ class BundleWriter {
     }
 
     ImportedRecord write(RecordType type, String ref, ObjectNode input, String path) {
+        return write(type, ref, input, path, null, null);
+    }
+
+    /**
+     * As {@link #write(RecordType, String, ObjectNode, String)}, with what {@link StoredMatches}
+     * already found for the record: the stored record it matches ({@code storedMatch}, null to
+     * match here) and that record in the bundle's shape ({@code stored}, null when unknown or
+     * possibly changed since it was read). A record that says what is stored is matched without
+     * writing anything ({@link Unchanged}); people are always matched here.
+     */
+    ImportedRecord write(RecordType type, String ref, ObjectNode input, String path, Long storedMatch, JsonNode stored) {
         try {
             ImportMatch matchedBy = null;
             Long existing;
@@ -86,7 +97,7 @@ class BundleWriter {
                     PersonMatching.keepStoredName(input, person);
                 }
             } else {
-                existing = match(type, input);
+                existing = storedMatch != null ? storedMatch : match(type, input);
             }
             ImportAction action;
             long key;
@@ -95,7 +106,8 @@ class BundleWriter {
                 action = ImportAction.CREATED;
             } else {
                 key = existing;
-                action = updateIfChanged(type, key, input) ? ImportAction.UPDATED : ImportAction.MATCHED;
+                action = Unchanged.test(type, input, stored) ? ImportAction.MATCHED
+                        : updateIfChanged(type, key, input) ? ImportAction.UPDATED : ImportAction.MATCHED;
             }
             // Only keys are kept between records: a persistence context holding every record of
             // a 10,000-talk bundle would make each flush check them all.
