@@ -91,13 +91,14 @@ public class BundleImporter {
         List<ImportedRecord> imported = new ArrayList<>();
         for (RecordType type : RecordType.values()) {
             List<Pending> slice = new ArrayList<>(SLICE);
+            Set<String> created = new HashSet<>();
             References.records(bundle, type, (path, record) -> {
                 slice.add(new Pending(path, record.get("ref").asText(), record));
                 if (slice.size() == SLICE) {
-                    write(type, slice, ids, references, imported);
+                    write(type, slice, ids, references, imported, created);
                 }
             });
-            write(type, slice, ids, references, imported);
+            write(type, slice, ids, references, imported, created);
         }
         if (dryRun) {
             // Nothing is kept: the writes, their history and their change events (a NOTIFY is
@@ -120,9 +121,14 @@ public class BundleImporter {
     private record Pending(String path, String ref, ObjectNode record) {
     }
 
-    /** Writes a slice of records of one type in bundle order, and empties it. */
+    /**
+     * Writes a slice of records of one type in bundle order, and empties it. {@code created}
+     * holds the matching keys of the records of this type the import created so far: a record
+     * whose keys matched nothing stored when its slice was read, and none of those either,
+     * matches nothing (matching keys never change on update), so it is created without asking.
+     */
     private void write(RecordType type, List<Pending> slice, Map<String, String> ids, References references,
-            List<ImportedRecord> imported) {
+            List<ImportedRecord> imported, Set<String> created) {
         if (slice.isEmpty()) {
             return;
         }
@@ -139,9 +145,15 @@ public class BundleImporter {
             Pending pending = slice.get(i);
             Long match = found == null ? null : found.keys().get(i);
             JsonNode doc = match == null || written.contains(match) ? null : stored.get(match);
-            ImportedRecord result = writer.write(type, pending.ref(), inputs.get(i), pending.path(), match, doc);
+            String key = found == null || !found.checked(i) ? null : StoredMatches.naturalKeyText(type, inputs.get(i));
+            boolean matchesNothing = key != null && match == null && !created.contains(key);
+            ImportedRecord result = writer.write(type, pending.ref(), inputs.get(i), pending.path(), matchesNothing,
+                    match, doc);
             if (result.action() != ImportAction.MATCHED) {
                 written.add(GlobalId.keyOf(result.id(), type.nodeType, "id"));
+            }
+            if (result.action() == ImportAction.CREATED && key != null) {
+                created.add(key);
             }
             ids.put(result.ref(), result.id());
             imported.add(result);

@@ -75,17 +75,19 @@ class BundleWriter {
     }
 
     ImportedRecord write(RecordType type, String ref, ObjectNode input, String path) {
-        return write(type, ref, input, path, null, null);
+        return write(type, ref, input, path, false, null, null);
     }
 
     /**
      * As {@link #write(RecordType, String, ObjectNode, String)}, with what {@link StoredMatches}
      * already found for the record: the stored record it matches ({@code storedMatch}, null to
-     * match here) and that record in the bundle's shape ({@code stored}, null when unknown or
-     * possibly changed since it was read). A record that says what is stored is matched without
-     * writing anything ({@link Unchanged}); people are always matched here.
+     * match here unless {@code matchesNothing} says none is), and that record in the bundle's
+     * shape ({@code stored}, null when unknown or possibly changed since it was read). A record
+     * that says what is stored is matched without writing anything ({@link Unchanged}); people
+     * are always matched here.
      */
-    ImportedRecord write(RecordType type, String ref, ObjectNode input, String path, Long storedMatch, JsonNode stored) {
+    ImportedRecord write(RecordType type, String ref, ObjectNode input, String path, boolean matchesNothing,
+            Long storedMatch, JsonNode stored) {
         try {
             ImportMatch matchedBy = null;
             Long existing;
@@ -97,7 +99,7 @@ class BundleWriter {
                     PersonMatching.keepStoredName(input, person);
                 }
             } else {
-                existing = storedMatch != null ? storedMatch : match(type, input);
+                existing = storedMatch != null ? storedMatch : matchesNothing ? null : match(type, input);
             }
             ImportAction action;
             long key;

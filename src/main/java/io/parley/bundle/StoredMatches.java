@@ -71,6 +71,19 @@ class StoredMatches {
         return new Found(found, unchecked);
     }
 
+    /**
+     * The record's matching keys as text, equal for two records that match the same stored one;
+     * null when they cannot be read (the record is then matched on its own).
+     */
+    static String naturalKeyText(RecordType type, ObjectNode input) {
+        ObjectNode key = naturalKey(type, input);
+        if (key != null && type == RecordType.SOURCE && key.hasNonNull("url")) {
+            // a source with a URL matches by it alone
+            return "url:" + key.get("url").asText();
+        }
+        return key == null ? null : key.toString();
+    }
+
     /** The stored records {@code keys} name, in the bundle's shape without ref and passages. */
     Map<Long, JsonNode> stored(RecordType type, List<Long> keys) {
         Map<Long, JsonNode> docs = new HashMap<>();
