@@ -1,65 +1,72 @@
 package io.parley.export;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.parley.sql.Sql;
+
 /**
  * The columns of one CSV export: a header and the SQL (over the list's alias) that gives each
- * row's value as text. Related records are read by correlated subqueries in the same
- * statement, so a row costs no extra round trip; the cells one subquery feeds (a talk's
- * participants, names, IDs and Wikidata IDs) come from a single subquery returning an array,
- * because each correlated subquery costs PostgreSQL about 35 µs per row (on the benchmark's
- * 50,000 talks, seven separate ones took 17 s of a 40 s export). Several values in one cell are
- * joined with "; " in their stored order, and the matching *_ids cell lists their IDs in the
- * same order.
+ * row's value as text, and the statement that reads them for a list ({@link #statement}).
+ *
+ * <p>Related records are read in sets, not per row: the cells one related table feeds (a talk's
+ * participants: names, IDs and Wikidata IDs) come from one aggregate over that table's rows for
+ * every listed record, grouped by owner and hash-joined to the list ({@link #aggregates}), and a
+ * single related record (a talk's track) is joined ({@link #joined}). A correlated subquery per
+ * row cost PostgreSQL about 35 µs each (on the benchmark's 50,000 talks, seven separate ones took
+ * 17 s of a 40 s export; three array subqueries still took about half of a 9.3 s one). Several
+ * values in one cell are joined with "; " in their stored order, and the matching *_ids cell
+ * lists their IDs in the same order.
  */
 final class Columns {
 
-    /** A header, the select item holding its value, and its index in that item's array (-1: a plain value). */
-    record Column(String header, int select, int element, boolean text) {
+    /** A header, the select item holding its value, and whether it is free text. */
+    record Column(String header, int select, boolean text) {
     }
 
+    private final String table;
     private final String alias;
     private final List<String> selects = new ArrayList<>();
-    private final List<Boolean> arrays = new ArrayList<>();
+    private final List<String> joins = new ArrayList<>();
     private final List<Column> columns = new ArrayList<>();
 
-    Columns(String alias) {
+    Columns(String table, String alias) {
+        this.table = table;
         this.alias = alias;
+    }
+
+    /** The listed record's key, over the list's alias. */
+    String key() {
+        return alias + ".id";
     }
 
     List<Column> list() {
         return columns;
     }
 
-    /** The SELECT list. */
-    String selectList() {
+    /**
+     * Every row of a list, in its order: {@code listed} selects the listed records' keys in
+     * order (the list's own SQL, so its filters and ordering are the GraphQL list's). They are
+     * numbered once, the related tables aggregated for just those keys, and the rows read in
+     * that numbering.
+     */
+    Sql statement(Sql listed) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < selects.size(); i++) {
             parts.add(selects.get(i) + " as c" + i);
         }
-        return String.join(", ", parts);
+        return Sql.of("with listed as materialized (select x.id, row_number() over () as n from (", listed, ") x)"
+                + " select " + String.join(", ", parts) + " from listed join " + table + " " + alias + " on "
+                + alias + ".id = listed.id" + String.join("", joins) + " order by listed.n");
     }
 
     /** The current row's cells, in header order (null for an absent value). */
     String[] read(ResultSet row) throws SQLException {
-        Object[] items = new Object[selects.size()];
-        for (int i = 0; i < items.length; i++) {
-            if (arrays.get(i)) {
-                Array array = row.getArray(i + 1);
-                items[i] = array == null ? null : (Object[]) array.getArray();
-            } else {
-                items[i] = row.getString(i + 1);
-            }
-        }
         String[] cells = new String[columns.size()];
         for (int i = 0; i < cells.length; i++) {
-            Column column = columns.get(i);
-            Object item = items[column.select()];
-            cells[i] = column.element() < 0 ? (String) item : item == null ? null : (String) ((Object[]) item)[column.element()];
+            cells[i] = row.getString(columns.get(i).select() + 1);
         }
         return cells;
     }
@@ -83,19 +90,27 @@ final class Columns {
         return plain(header, "graphql_id('" + type + "', " + keySql + ")", false);
     }
 
+    /** A related record joined to each row ({@code join}: a LEFT JOIN's table, alias and ON), for the columns after it. */
+    Columns joined(String join) {
+        joins.add(" left join " + join);
+        return this;
+    }
+
     /**
-     * Text cells computed by one correlated subquery: {@code from} is its FROM and WHERE, then
-     * header and aggregate expression pairs (each giving text).
+     * Text cells aggregated over a related table: {@code from} is its FROM (joins included),
+     * {@code owner} the column holding the listed record's key, then header and aggregate
+     * expression pairs (each giving text), computed for the listed records only.
      */
-    Columns aggregates(String from, String... headersAndAggregates) {
-        int select = selects.size();
+    Columns aggregates(String from, String owner, String... headersAndAggregates) {
+        String group = "g" + joins.size();
         List<String> aggregates = new ArrayList<>();
         for (int i = 0; i < headersAndAggregates.length; i += 2) {
-            columns.add(new Column(headersAndAggregates[i], select, i / 2, true));
-            aggregates.add(headersAndAggregates[i + 1]);
+            aggregates.add(headersAndAggregates[i + 1] + " as a" + (i / 2));
+            plain(headersAndAggregates[i], group + ".a" + (i / 2), true);
         }
-        selects.add("(select array[" + String.join(", ", aggregates) + "] " + from + ")");
-        arrays.add(true);
+        joins.add(" left join (select " + owner + " as owner, " + String.join(", ", aggregates) + " from " + from
+                + " where " + owner + " in (select id from listed) group by " + owner + ") " + group + " on " + group
+                + ".owner = " + alias + ".id");
         return this;
     }
 
@@ -110,8 +125,7 @@ final class Columns {
 
     /** The row's citations: sources as "publisher: title", their IDs, URLs and the cited passages. */
     Columns citations(String ownerColumn) {
-        return aggregates("from citation c join source s on s.id = c.source_id where c." + ownerColumn + " = " + alias
-                + ".id",
+        return aggregates("citation c join source s on s.id = c.source_id", "c." + ownerColumn,
                 "sources", "string_agg(s.publisher || coalesce(': ' || s.title, ''), '; ' order by c.ordinal)",
                 "source_ids", "string_agg(graphql_id('Source', c.source_id), '; ' order by c.ordinal)",
                 "source_urls", "string_agg(coalesce(s.url, ''), '; ' order by c.ordinal)",
@@ -119,9 +133,8 @@ final class Columns {
     }
 
     private Columns plain(String header, String sql, boolean text) {
-        columns.add(new Column(header, selects.size(), -1, text));
+        columns.add(new Column(header, selects.size(), text));
         selects.add(sql);
-        arrays.add(false);
         return this;
     }
 }
