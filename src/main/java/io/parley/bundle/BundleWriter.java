@@ -109,7 +109,7 @@ class BundleWriter {
             } else {
                 key = existing;
                 action = Unchanged.test(type, input, stored) ? ImportAction.MATCHED
-                        : updateIfChanged(type, key, input) ? ImportAction.UPDATED : ImportAction.MATCHED;
+                        : updateIfChanged(type, key, input, stored == null) ? ImportAction.UPDATED : ImportAction.MATCHED;
             }
             // Only keys are kept between records: a persistence context holding every record of
             // a 10,000-talk bundle would make each flush check them all.
@@ -123,8 +123,17 @@ class BundleWriter {
         }
     }
 
-    private boolean updateIfChanged(RecordType type, long key, ObjectNode input) {
+    /**
+     * Updates the stored record unless that changes nothing, which is decided by writing when
+     * {@link Unchanged} cannot tell: the update is undone at a savepoint when the record reads
+     * the same after it. {@code unread}: the record was not compared yet (a person, matched one
+     * by one, or a record written earlier in the import), so it is read and compared first.
+     */
+    private boolean updateIfChanged(RecordType type, long key, ObjectNode input, boolean unread) {
         String before = stored(type, key);
+        if (unread && Unchanged.test(type, input, StoredMatches.bundleShape(before))) {
+            return false;
+        }
         sql("savepoint bundle_record");
         writers.get(type).update(GlobalId.encode(type.nodeType, key), input);
         if (before.equals(stored(type, key))) {

@@ -93,16 +93,21 @@ class StoredMatches {
         for (Object row : Sql.of("select id, doc::text from " + type.view + " where id in (", Sql.values(keys), ")")
                 .nativeQuery(em).getResultList()) {
             Object[] columns = (Object[]) row;
-            try {
-                ObjectNode doc = (ObjectNode) BundleJson.MAPPER.readTree((String) columns[1]);
-                doc.remove("ref");
-                doc.remove("passages");
-                docs.put(((Number) columns[0]).longValue(), doc);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("PostgreSQL wrote invalid JSON", e);
-            }
+            docs.put(((Number) columns[0]).longValue(), bundleShape((String) columns[1]));
         }
         return docs;
+    }
+
+    /** A view's doc as {@link Unchanged} compares it: without the ref and the source's passages. */
+    static ObjectNode bundleShape(String doc) {
+        try {
+            ObjectNode shape = (ObjectNode) BundleJson.MAPPER.readTree(doc);
+            shape.remove("ref");
+            shape.remove("passages");
+            return shape;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL wrote invalid JSON", e);
+        }
     }
 
     /** The record set {@code k} as the table's condition (BundleWriter.match, per row of k). */
