@@ -4,9 +4,11 @@ import static io.parley.bundle.BundleImportTest.importing;
 import static io.parley.graphql.GraphQLClient.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -15,9 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.parley.common.Roles;
+import io.parley.events.ChangeEvents;
+import io.parley.graphql.Fixtures;
+import io.parley.graphql.GraphQLSocket;
 import io.parley.graphql.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -25,11 +32,17 @@ import io.restassured.path.json.JsonPath;
 /**
  * The import's fast paths (matching a slice of records in one statement, skipping records that
  * say what is stored) keep every rule a single mutation applies: the same records written by
- * an import and by mutations leave the same rows, history and change feed; a bad record deep in
- * a large bundle leaves nothing behind; a re-import that changes a field is an update.
+ * an import and by mutations leave the same rows, history and change feed; subscribers hear of
+ * what an import writes and of nothing it only matches; a bad record deep in a large bundle
+ * leaves nothing behind; a re-import that changes a field is an update.
  */
 @QuarkusTest
 class BundleSetPathTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Inject
+    ChangeEvents events;
 
     /** The mutations' own writer (GraphQLClient posts mutations as editor and admin), so actors compare equal. */
     private static final String WRITER = Tokens.withRoles(Roles.EDITOR, Roles.ADMIN);
@@ -135,6 +148,45 @@ class BundleSetPathTest {
         JsonPath stored = data("query($id: ID!) { node(id: $id) { ... on Talk { format participants { role } } } }", "id", talk);
         assertEquals("IN_PERSON", stored.getString("node.format"));
         assertEquals(List.of("HOST", "VISITOR"), stored.getList("node.participants.role"));
+    }
+
+    @Test
+    void subscribersHearOfEachTalkAnImportWritesAndOfNoneItOnlyMatches() {
+        String track = Fixtures.track("Track Heard");
+        try (GraphQLSocket socket = GraphQLSocket.connect("graphql-transport-ws")) {
+            socket.send(Map.of("id", "1", "type", "subscribe", "payload", Map.of("query",
+                    "subscription($t: ID) { talkRecorded(trackId: $t) { id title summary } }", "variables", Map.of("t", track))));
+            awaitSubscribers(1);
+            String created = importing(WRITER, bundle("Heard")).then().statusCode(200).extract().jsonPath()
+                    .getString("records.find { it.ref == 'k' }.id");
+            assertEquals(Map.of("id", created, "title", "Talk Heard", "summary", "Round one (Heard)."), talk(socket.next(WAIT)));
+            // Matched only: no write, so no notification; the next one is the update's, not a second "Round one".
+            assertEquals(7, importing(WRITER, bundle("Heard")).then().statusCode(200).extract().jsonPath().getInt("matched"));
+            importing(WRITER, bundle("Heard").replace("Round one (Heard).", "Round two (Heard).")).then().statusCode(200);
+            assertEquals(Map.of("id", created, "title", "Talk Heard", "summary", "Round two (Heard)."), talk(socket.next(WAIT)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> talk(Map<String, Object> message) {
+        assertNotNull(message, "no event arrived");
+        Map<String, Object> payload = (Map<String, Object>) message.get("payload");
+        return (Map<String, Object>) ((Map<String, Object>) payload.get("data")).get("talkRecorded");
+    }
+
+    private void awaitSubscribers(int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (events.subscriberCount() != count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " subscribers, have " + events.subscriberCount());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Talks over several of the importer's slices (1,000 records each), one of them broken by a rule only its service knows. */
