@@ -64,7 +64,9 @@ measure() { # name path rate(or "")
     else
         rows=$(python3 -c 'import json,sys; print(sum(1 for line in open(sys.argv[1], encoding="utf-8") if json.loads(line)))' "$file")
     fi
-    echo -e "$name\t$path\t${rate:+\`--limit-rate $rate\`}${rate:-full speed}\t$rows\t$stats\t$(rss_kib VmRSS)\t$(rss_kib VmHWM)" | tee -a "$RESULTS"
+    local client="full speed"
+    [ -n "$rate" ] && client="\`--limit-rate $rate\`"
+    echo -e "$name\t$path\t$client\t$rows\t$stats\t$(rss_kib VmRSS)\t$(rss_kib VmHWM)" | tee -a "$RESULTS"
 }
 measure talks-csv "talks.csv" ""
 measure events-jsonl "events.jsonl" ""
