@@ -59,7 +59,11 @@ class StoredMatches {
         }
         Map<Integer, Long> found = new HashMap<>();
         if (!keys.isEmpty()) {
-            for (Object row : Sql.of("select k.i, (select x.id from ", condition(type), " order by x.id limit 1)",
+            // min over the matches, found first (offset 0 keeps the planner from flattening it): as
+            // "order by x.id limit 1" PostgreSQL walked the primary key in order and filtered each
+            // talk by title, 343 ms per slice of 1,000 titles against 10,000 stored talks, where
+            // the index on the matching keys finds them in well under a millisecond each.
+            for (Object row : Sql.of("select k.i, (select min(m.id) from (select x.id from ", condition(type), " offset 0) m)",
                     " from jsonb_to_recordset(cast(", Sql.value(keys.toString()), " as jsonb)) as k(", columns(type), ")")
                     .nativeQuery(em).getResultList()) {
                 Object[] columns = (Object[]) row;
