@@ -78,7 +78,7 @@ public class ExportRoutes {
                 return;
             }
             start(request, type + ".csv", "text/csv; charset=utf-8; header=present", (query, out) -> {
-                Sql statement = export.rows().apply(query);
+                Sql statement = export.rows(query);
                 query.requireAllRead();
                 List<Columns.Column> columns = export.columns().list();
                 return connection -> {
