@@ -23,6 +23,7 @@ import io.parley.export.ExportSlots;
 import io.parley.common.ApiException;
 import io.parley.errors.ErrorMapping;
 import io.parley.common.Roles;
+import io.parley.db.LongStatements;
 import io.parley.sql.Sql;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -104,23 +105,11 @@ public class BundleExporter {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
-            int networkTimeout = connection.getNetworkTimeout();
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setAutoCommit(false);
+            int networkTimeout = connection.getNetworkTimeout();
             try (JsonGenerator json = BundleJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-                // pg_settings gives the timeout in milliseconds whichever way it was written ("10min").
-                try (PreparedStatement settings = Sql.of("select set_config('statement_timeout', ",
-                        Sql.value(statementTimeout), ", true), (select setting::bigint from pg_settings",
-                        " where name = 'statement_timeout')").prepare(connection);
-                        ResultSet set = settings.executeQuery()) {
-                    set.next();
-                    // The pool's 8 s socket timeout guards against stalled networks for 5 s statements;
-                    // this connection's statements may run as long as their raised timeout, plus 3 s.
-                    long raised = set.getLong(2);
-                    if (raised > 0) {
-                        connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, raised + 3_000));
-                    }
-                }
+                networkTimeout = LongStatements.allow(connection, statementTimeout);
                 json.writeStartObject();
                 for (RecordType type : RecordType.values()) {
                     json.writeArrayFieldStart(type.collection);
@@ -140,7 +129,7 @@ public class BundleExporter {
                 connection.rollback();
                 connection.setAutoCommit(autoCommit);
                 connection.setTransactionIsolation(isolation);
-                connection.setNetworkTimeout(Runnable::run, networkTimeout);
+                LongStatements.restore(connection, networkTimeout);
             }
         }
     }
