@@ -14,6 +14,7 @@ import io.parley.errors.ErrorMapping;
 import io.parley.common.Roles;
 import io.parley.http.persisted.PersistedDocuments;
 import io.parley.limits.RateLimitCharges;
+import io.parley.telemetry.OperationTelemetry;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
@@ -39,7 +40,8 @@ import graphql.ExecutionResult;
  * mode; the response media type and status the client's Accept header asks for; HTTP caching
  * of reads ({@link HttpCaching}). Reads go to {@link CompiledReads} first and to SmallRye
  * ({@link GeneralPath}) when it cannot answer them. A mutation is never executed over GET (405).
- * WebSocket upgrades (subscriptions) pass through to SmallRye.
+ * WebSocket upgrades (subscriptions) pass through to SmallRye. What operators see of each request
+ * (its span's name and attributes, metrics per operation) is {@link OperationTelemetry}'s.
  */
 @ApplicationScoped
 public class GraphQLEndpoint {
@@ -52,13 +54,14 @@ public class GraphQLEndpoint {
     private final PersistedDocuments persisted;
     private final HttpCaching caching;
     private final RateLimitCharges rateLimits;
+    private final OperationTelemetry telemetry;
     private volatile GeneralPath general;
 
     public GraphQLEndpoint(@ConfigProperty(name = "quarkus.smallrye-graphql.root-path") String path,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
             @ConfigProperty(name = "parley.trusted-documents.enabled") boolean trustedOnly,
             Documents documents, CompiledReads compiled, PersistedDocuments persisted, HttpCaching caching,
-            RateLimitCharges rateLimits) {
+            RateLimitCharges rateLimits, OperationTelemetry telemetry) {
         this.path = path;
         this.maxBody = maxBody.asLongValue();
         this.trustedOnly = trustedOnly;
@@ -67,6 +70,7 @@ public class GraphQLEndpoint {
         this.persisted = persisted;
         this.caching = caching;
         this.rateLimits = rateLimits;
+        this.telemetry = telemetry;
     }
 
     void route(@Observes Router router) {
@@ -79,6 +83,7 @@ public class GraphQLEndpoint {
             context.next();
             return;
         }
+        telemetry.begin(context);
         HttpCaching.vary(context);
         ResponseType type = ResponseType.negotiate(context);
         if (type == null) {
@@ -164,6 +169,7 @@ public class GraphQLEndpoint {
             return;
         }
         String kind = parsed.operationKind(request.operationName());
+        telemetry.operation(context, parsed, request.operationName(), kind);
         boolean read = "query".equals(kind);
         if (context.request().method() == HttpMethod.GET && kind != null && !read) {
             refuse(context, type, new Refusal(ApiException.badInput("request",
@@ -198,6 +204,7 @@ public class GraphQLEndpoint {
     private void executeGenerally(RoutingContext context, ResponseType type, GraphQLRequest request, boolean read) {
         generalPath().execute(context, request, response -> {
             ExecutionResult result = response.getExecutionResult();
+            telemetry.failed(context, result.getErrors());
             respond(context, type, response.getExecutionResultAsString(), result.isDataPresent(),
                     !result.getErrors().isEmpty(), read);
         }, context::fail);
@@ -233,6 +240,7 @@ public class GraphQLEndpoint {
             return;
         }
         caching.notCacheable(context);
+        telemetry.failed(context, refusal.error.code().name());
         refusal.headers.forEach(context.response()::putHeader);
         context.response().setStatusCode(refusal.status(type)).putHeader(HttpHeaders.CONTENT_TYPE, type.contentType)
                 .end(new JsonObject().put("errors", new JsonArray().add(new JsonObject()
