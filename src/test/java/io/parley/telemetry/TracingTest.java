@@ -104,6 +104,18 @@ class TracingTest {
     }
 
     @Test
+    void statementsOutsideRequestsAreNotTraced() {
+        // Start-up ran hundreds of statements (migrations, the demo data) before any request.
+        String name = "AfterStartUp" + unique();
+        assertNull(post("query " + name + " { tracks(first: 1) { totalCount } }").get("errors"));
+        awaitSpan(span -> span.getName().equals("query " + name));
+        for (Span span : OtlpReceiver.spans()) {
+            assertFalse(span.getKind() == Span.SpanKind.SPAN_KIND_CLIENT && span.getParentSpanId().isEmpty(),
+                    () -> "a statement traced on its own: " + span);
+        }
+    }
+
+    @Test
     void anErrorsTraceIdIsTheTraceOfItsRequest() {
         // graphql-java's own validation error (ErrorCodes words it).
         String invalid = "InvalidTracks" + unique();
