@@ -15,8 +15,8 @@ import io.quarkus.opentelemetry.runtime.config.runtime.exporter.OtlpExporterConf
  * Where spans go when no OTLP endpoint is configured: nowhere. Quarkus' own default endpoint is
  * http://localhost:4317/, and it would send there and log a warning for every batch it fails to send;
  * it builds no exporter of its own while another SpanExporter bean can be looked up, and this one
- * can be only while the traces endpoint is exactly that default. Spans are still made, so trace IDs still
- * reach logs and errors. (A collector on the pod's own port is still reached: any other spelling,
+ * can be only while the traces endpoint is exactly that default. (No span is recorded then either:
+ * {@link RequestTraces}.) (A collector on the pod's own port is still reached: any other spelling,
  * such as {@code http://localhost:4317} without the slash, counts as configured.)
  */
 @Singleton
