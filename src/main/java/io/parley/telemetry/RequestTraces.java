@@ -17,9 +17,9 @@ import io.quarkus.opentelemetry.runtime.config.runtime.exporter.OtlpExporterConf
 
 /**
  * Which spans are recorded. Without an OTLP endpoint none: a span that is not recorded still has
- * its trace and span IDs, which is all logs and errors need, and costs next to nothing; recording
- * spans no one receives cost about 15% of a compiled read's throughput (README, "Traces, logs and
- * metrics"). With one, those of requests: a statement (or outgoing call) outside any request,
+ * its trace and span IDs, which is all logs and errors need, and no memory or export queue is
+ * spent on spans no one receives (the instrumentation itself still runs: README, "Traces, logs
+ * and metrics", has what it costs). With one, those of requests: a statement (or outgoing call) outside any request,
  * Flyway's migrations and the demo data's load at start-up (about 950 statements on an empty
  * database) or background work, would each be a trace of one span, flooding the collector on
  * every pod start with nothing a user's report could lead to. Within a request everything follows
