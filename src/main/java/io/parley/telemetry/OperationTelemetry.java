@@ -177,8 +177,9 @@ public class OperationTelemetry {
     }
 
     private Timer timer(Key key) {
-        // Histogram buckets from 1 ms to 30 s (the import timeout aside, nothing takes longer):
-        // about 50 buckets per operation instead of Micrometer's 276 over its whole range.
+        // Histogram buckets from 1 ms to 30 s (the import timeout aside, nothing takes longer),
+        // stated rather than left to Micrometer's defaults: 68 buckets, so with count, sum and max
+        // about 70 series per operation name and kind.
         return Timer.builder("parley.graphql.requests")
                 .description("GraphQL requests over HTTP by operation, from the request read to its response")
                 .tag("operation", key.name()).tag("kind", key.kind())
