@@ -14,7 +14,8 @@ import graphql.language.SourceLocation;
 /**
  * The only exception the API lets reach a client. Its message is written for the client, and
  * its {@code code} (and, for bad input, the offending {@code field}) go to
- * {@code extensions}. Everything else is turned into one of these by {@link ErrorMapping}.
+ * {@code extensions}, with the request's {@code traceId} when it is traced. Everything else is
+ * turned into one of these by {@link ErrorMapping}.
  */
 public final class ApiException extends RuntimeException implements GraphQLError {
 
@@ -24,6 +25,8 @@ public final class ApiException extends RuntimeException implements GraphQLError
     private final JsonArray problems;
     /** A refusal that passes with time (a resource is busy), rather than one the caller must change. */
     private final boolean busy;
+    /** The trace of the request that failed, taken where the failure is worded (the request's context). */
+    private final String traceId;
 
     private ApiException(ErrorCode code, String field, String message, String correlationId, Throwable cause) {
         this(code, field, message, correlationId, cause, null, false);
@@ -37,6 +40,7 @@ public final class ApiException extends RuntimeException implements GraphQLError
         this.correlationId = correlationId;
         this.problems = problems;
         this.busy = busy;
+        this.traceId = TraceIds.current();
     }
 
     public static ApiException badInput(String field, String message) {
@@ -167,6 +171,9 @@ public final class ApiException extends RuntimeException implements GraphQLError
         }
         if (problems != null) {
             extensions.put("problems", problems);
+        }
+        if (traceId != null) {
+            extensions.put("traceId", traceId);
         }
         return extensions;
     }

@@ -3,6 +3,7 @@ package io.parley.errors;
 import io.parley.common.ApiException;
 
 import io.parley.common.ErrorCode;
+import io.parley.common.TraceIds;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -35,7 +36,8 @@ import graphql.language.SourceLocation;
  * ({@link ErrorMapping}); this covers what graphql-java and SmallRye report themselves:
  * validation errors and unusable argument values become BAD_USER_INPUT, introspection refused
  * as not in good faith LIMIT_EXCEEDED, and the "non-null
- * field returned null" echo such a failure leaves behind is dropped: it is never the cause.
+ * field returned null" echo such a failure leaves behind is dropped: it is never the cause. Each
+ * error carries the request's {@code traceId}.
  */
 @ApplicationScoped
 @Unremovable
@@ -103,7 +105,18 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
      * its values (DataFetchingException, ...) are class names.
      */
     private static GraphQLError rebuilt(GraphQLError error, String message, Map<String, Object> extensions) {
-        return new ContractError(readable(message), error.getLocations(), error.getPath(), extensions);
+        return new ContractError(readable(message), error.getLocations(), error.getPath(), withTraceId(extensions));
+    }
+
+    /** The extensions with the request's trace ID, as {@link ApiException} carries it, so every error can be looked up. */
+    private static Map<String, Object> withTraceId(Map<String, Object> extensions) {
+        String traceId = TraceIds.current();
+        if (traceId == null || extensions.containsKey("traceId")) {
+            return extensions;
+        }
+        Map<String, Object> with = new LinkedHashMap<>(extensions);
+        with.put("traceId", traceId);
+        return with;
     }
 
     /** graphql-java's printout of a literal, {@code StringValue{value='x'}}: the value is what the client wrote. */

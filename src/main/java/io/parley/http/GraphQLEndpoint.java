@@ -17,6 +17,7 @@ import io.parley.http.persisted.PersistedDocuments;
 import io.parley.idempotency.Answer;
 import io.parley.idempotency.RetrySafeWrites;
 import io.parley.limits.RateLimitCharges;
+import io.parley.telemetry.OperationTelemetry;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
@@ -43,7 +44,8 @@ import graphql.ExecutionResult;
  * mode; the response media type and status the client's Accept header asks for; HTTP caching
  * of reads ({@link HttpCaching}). Reads go to {@link CompiledReads} first and to SmallRye
  * ({@link GeneralPath}) when it cannot answer them. A mutation is never executed over GET (405).
- * WebSocket upgrades (subscriptions) pass through to SmallRye.
+ * WebSocket upgrades (subscriptions) pass through to SmallRye. What operators see of each request
+ * (its span's name and attributes, metrics per operation) is {@link OperationTelemetry}'s.
  */
 @ApplicationScoped
 public class GraphQLEndpoint {
@@ -57,13 +59,14 @@ public class GraphQLEndpoint {
     private final HttpCaching caching;
     private final RateLimitCharges rateLimits;
     private final RetrySafeWrites writes;
+    private final OperationTelemetry telemetry;
     private volatile GeneralPath general;
 
     public GraphQLEndpoint(@ConfigProperty(name = "quarkus.smallrye-graphql.root-path") String path,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
             @ConfigProperty(name = "parley.trusted-documents.enabled") boolean trustedOnly,
             Documents documents, CompiledReads compiled, PersistedDocuments persisted, HttpCaching caching,
-            RateLimitCharges rateLimits, RetrySafeWrites writes) {
+            RateLimitCharges rateLimits, RetrySafeWrites writes, OperationTelemetry telemetry) {
         this.path = path;
         this.maxBody = maxBody.asLongValue();
         this.trustedOnly = trustedOnly;
@@ -73,6 +76,7 @@ public class GraphQLEndpoint {
         this.caching = caching;
         this.rateLimits = rateLimits;
         this.writes = writes;
+        this.telemetry = telemetry;
     }
 
     void route(@Observes Router router) {
@@ -85,6 +89,7 @@ public class GraphQLEndpoint {
             context.next();
             return;
         }
+        telemetry.begin(context);
         HttpCaching.vary(context);
         ResponseType type = ResponseType.negotiate(context);
         if (type == null) {
@@ -170,6 +175,7 @@ public class GraphQLEndpoint {
             return;
         }
         String kind = parsed.operationKind(request.operationName());
+        telemetry.operation(context, parsed, request.operationName(), kind);
         boolean read = "query".equals(kind);
         if (context.request().method() == HttpMethod.GET && kind != null && !read) {
             refuse(context, type, new Refusal(ApiException.badInput("request",
@@ -213,14 +219,17 @@ public class GraphQLEndpoint {
         if (parsed != null && "mutation".equals(parsed.operationKind(request.operationName()))) {
             // Retry-safe when keyed (Idempotency-Key header or idempotencyKey argument).
             writes.mutation(context, parsed.document, request.query(), request.operationName(), request.variables(),
-                    (answered, failed) -> generalPath().execute(context, request,
-                            response -> answered.accept(answer(response)), failed),
+                    (answered, failed) -> generalPath().execute(context, request, response -> {
+                        telemetry.failed(context, response.getExecutionResult().getErrors());
+                        answered.accept(answer(response));
+                    }, failed),
                     (answer, replayed) -> respond(context, type, answer.body(), answer.hasData(), answer.hasErrors(),
                             false),
                     failure -> refuse(context, type, refusal(failure)));
             return;
         }
         generalPath().execute(context, request, response -> {
+            telemetry.failed(context, response.getExecutionResult().getErrors());
             Answer answer = answer(response);
             respond(context, type, answer.body(), answer.hasData(), answer.hasErrors(), read);
         }, context::fail);
@@ -261,6 +270,7 @@ public class GraphQLEndpoint {
             return;
         }
         caching.notCacheable(context);
+        telemetry.failed(context, refusal.error.code().name());
         refusal.headers.forEach(context.response()::putHeader);
         context.response().setStatusCode(refusal.status(type)).putHeader(HttpHeaders.CONTENT_TYPE, type.contentType)
                 .end(new JsonObject().put("errors", new JsonArray().add(new JsonObject()
