@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.parley.common.ApiException;
+import io.parley.replica.CommitPositions;
 import io.parley.errors.ErrorMapping;
 import io.parley.common.Roles;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -39,9 +40,11 @@ public class BundleRoutes {
     private final BundleSchema schema;
     private final BundleExporter exporter;
     private final long maxBody;
+    private final CommitPositions positions;
 
     public BundleRoutes(BundleImporter importer, BundleSchema schema, BundleExporter exporter,
-            @ConfigProperty(name = "parley.import.max-body") MemorySize maxBody) {
+            @ConfigProperty(name = "parley.import.max-body") MemorySize maxBody, CommitPositions positions) {
+        this.positions = positions;
         this.importer = importer;
         this.schema = schema;
         this.exporter = exporter;
@@ -58,8 +61,13 @@ public class BundleRoutes {
 
     private void importBundle(RoutingContext context) {
         EditorPosts.handle(context, maxBody, "a bundle (parley.import.max-body; split it into several bundles)",
-                (caller, request, body) -> BundleJson.MAPPER.writeValueAsString(
-                        importer.importJson(body, "true".equals(request.request().getParam("dryRun")))));
+                (caller, request, body) -> {
+                    String result = BundleJson.MAPPER.writeValueAsString(
+                            importer.importJson(body, "true".equals(request.request().getParam("dryRun"))));
+                    // Committed: the writer's next read may ask to see it (Parley-Read-After).
+                    positions.tell(request);
+                    return result;
+                });
     }
 
     static void fail(RoutingContext context, ApiException error) {

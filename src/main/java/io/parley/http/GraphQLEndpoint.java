@@ -14,6 +14,7 @@ import io.parley.errors.ErrorMapping;
 import io.parley.common.Roles;
 import io.parley.http.persisted.PersistedDocuments;
 import io.parley.limits.RateLimitCharges;
+import io.parley.replica.ReadAfter;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
@@ -165,6 +166,12 @@ public class GraphQLEndpoint {
         }
         String kind = parsed.operationKind(request.operationName());
         boolean read = "query".equals(kind);
+        try {
+            ReadAfter.accept(context, request.extensions());
+        } catch (ApiException malformed) {
+            refuse(context, type, refusal(malformed));
+            return;
+        }
         if (context.request().method() == HttpMethod.GET && kind != null && !read) {
             refuse(context, type, new Refusal(ApiException.badInput("request",
                     "only queries may be sent with GET; send mutations and subscriptions with POST"), 405, 405,
