@@ -113,7 +113,12 @@ class FailoverTest {
             });
         }
 
-        Thread.sleep(1_500);
+        // Load first: the crash comes once the writers have written a while (the first writes warm Parley up).
+        long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (acknowledged(attempts) < 50 && System.nanoTime() < warm) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(500);
         long crashed = System.nanoTime();
         Servers.servers.crashPrimary();
         // Kubernetes notices and CloudNativePG promotes; here, a moment of refused writes first.
@@ -184,6 +189,12 @@ class FailoverTest {
         assertEquals(0, duplicated, "no write is stored twice");
         assertTrue(resumeMillis >= 0 && resumeMillis <= RESUME_WITHIN_MS,
                 "writes resume within " + RESUME_WITHIN_MS + " ms of the switch: " + numbers);
+    }
+
+    private static long acknowledged(List<Attempt> attempts) {
+        synchronized (attempts) {
+            return attempts.stream().filter(a -> a.id() != null).count();
+        }
     }
 
     /** When the first write started after {@code since} was acknowledged; -1 when none was. */
