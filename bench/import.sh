@@ -81,15 +81,25 @@ settings against PostgreSQL on the same machine (fsync off), one `POST /import` 
 | same bundle again (matched: {a2['matched']}, updated: {a2['updated']}, created: {a2['created']}) | {records:,} | {mib(size):.1f} MiB | {second:.1f} s | {records/second:,.0f} | {talks/second:,.0f} | {mib(m2['peak_heap_bytes']):.0f} MiB | {m2['peak_rss_kb']/1024:.0f} MiB |
 
 Peak heap is the largest `jvm_memory_used_bytes{{area="heap"}}` sampled every 0.2 s; peak RSS is
-the process's `VmHWM` after the run (so the second row includes the first). The importer keeps
-the parsed bundle (the JSON tree, needed to check every reference and report every problem
-before writing) and the map of refs to IDs; the persistence context is cleared after every
-record, so no entity outlives its own record. Peak heap includes garbage not yet collected under
-the default heap sizing, so it bounds the working set from above. Every record goes through its
-feature's service, as a GraphQL mutation would (validation, history, change events), in one
-transaction. A re-import writes nothing but costs more than the first: each matched record is
-read back in the bundle's shape, updated at a savepoint, read again and, being unchanged, rolled
-back to the savepoint (the price of reusing the services' rules instead of a second copy of them).
+the process's `VmHWM` after the run (so the second row includes the first). Peak heap includes
+garbage not yet collected under the default heap sizing, so it bounds the working set from
+above. The importer keeps the parsed bundle (the JSON tree, needed to check every reference and
+report every problem before writing), the map of refs to IDs and one slice of 1,000 records with
+their stored counterparts; the persistence context is cleared after every record.
+
+How it writes, all in one transaction: a type at a time, a slice of 1,000 records at a time, one
+statement finds the stored records the slice's records match (by the natural keys
+`BundleWriter` lists; people one by one, by `PersonMatching`) and one reads those back in the
+bundle's shape (V7's views). A record that says exactly what is stored (`Unchanged`: only the
+defaults its service fills in are added, so it can only err towards "changed") is matched with
+no write at all, so a re-import of an unchanged bundle writes nothing and reads two statements
+per slice plus the people. Every other record goes through its feature's service as a GraphQL
+mutation would (validation, history, change events, a notification to subscribers): a record
+that matched nothing stored is created without asking again, a changed one is updated at a
+savepoint. That per-record service path is what bounds a first import: each new talk is about a
+dozen statements (set_config of the writer, the service's reference checks, the insert and its
+participant and citation rows with the history, search-vocabulary and change-log triggers,
+pg_notify), each a round trip through Hibernate.
 
 The whole database exported afterwards with `GET /export/bundle`: {mib(export_size):.1f} MiB in {export:.1f} s.
 """

@@ -82,10 +82,10 @@ function failure(response) {
   return new GraphQLError([{ message: `The server answered HTTP ${response.status}.`, extensions: { code: 'UNAVAILABLE' } }], response.status);
 }
 
-async function post(payload) {
+async function post(payload, extraHeaders = {}) {
   let response;
   try {
-    response = await fetch(ENDPOINT, { method: 'POST', headers: headers({ 'Content-Type': 'application/json' }), body: JSON.stringify(payload) });
+    response = await fetch(ENDPOINT, { method: 'POST', headers: headers({ 'Content-Type': 'application/json', ...extraHeaders }), body: JSON.stringify(payload) });
   } catch {
     throw new GraphQLError([{ message: 'Parley cannot be reached. Check your connection and try again.', extensions: { code: 'UNAVAILABLE' } }], 0);
   }
@@ -136,7 +136,37 @@ export async function query(document, variables = {}) {
   return unwrap(answer);
 }
 
-/** Runs a mutation, always as a POST with the signed-in token. */
+/** A fresh idempotency key: one per user action (a save, a delete, an import). */
+export function idempotencyKey() {
+  if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
+  // crypto.randomUUID needs a secure context; getRandomValues does not.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// Answers after which the write may or may not have been made: sent again with the same key,
+// the server either returns the first answer or makes the write, once.
+const RETRYABLE = new Set(['UNAVAILABLE', 'COMMIT_UNKNOWN']);
+const RETRY_AFTER_MS = 1000;
+
+/**
+ * Runs a mutation, always as a POST with the signed-in token and an Idempotency-Key: a fresh
+ * one per call (each call is one user action). When the connection fails or the server cannot
+ * tell whether the write committed, it is sent once more with the same key after a second, so
+ * a retry never writes twice.
+ */
 export async function mutate(document, variables = {}) {
-  return unwrap(await post({ query: document, variables }));
+  const key = { 'Idempotency-Key': idempotencyKey() };
+  let body;
+  try {
+    body = await post({ query: document, variables }, key);
+  } catch (error) {
+    if (!(error instanceof GraphQLError) || !RETRYABLE.has(error.code)) throw error;
+    body = null;
+  }
+  if (!body || body.errors?.some((e) => RETRYABLE.has(e.extensions?.code))) {
+    await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+    body = await post({ query: document, variables }, key);
+  }
+  return unwrap(body);
 }

@@ -22,6 +22,7 @@ import io.parley.export.ExportSlots;
 import io.parley.common.ApiException;
 import io.parley.errors.ErrorMapping;
 import io.parley.common.Roles;
+import io.parley.db.LongStatements;
 import io.parley.replica.CommitPosition;
 import io.parley.replica.ReadAfter;
 import io.parley.replica.ReadRouting;
@@ -112,11 +113,9 @@ public class BundleExporter {
             int isolation = connection.getTransactionIsolation();
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setAutoCommit(false);
+            int networkTimeout = connection.getNetworkTimeout();
             try (JsonGenerator json = BundleJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-                try (PreparedStatement settings = Sql.of("select set_config('statement_timeout', ",
-                        Sql.value(statementTimeout), ", true)").prepare(connection)) {
-                    settings.execute();
-                }
+                networkTimeout = LongStatements.allow(connection, statementTimeout);
                 json.writeStartObject();
                 for (RecordType type : RecordType.values()) {
                     json.writeArrayFieldStart(type.collection);
@@ -136,6 +135,7 @@ public class BundleExporter {
                 connection.rollback();
                 connection.setAutoCommit(autoCommit);
                 connection.setTransactionIsolation(isolation);
+                LongStatements.restore(connection, networkTimeout);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.parley.bundle;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.parley.common.ApiException;
 import io.parley.replica.CommitPositions;
 import io.parley.errors.ErrorMapping;
+import io.parley.idempotency.RetrySafeWrites;
 import io.parley.common.Roles;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -40,15 +42,20 @@ public class BundleRoutes {
     private final BundleSchema schema;
     private final BundleExporter exporter;
     private final long maxBody;
+    private final RetrySafeWrites writes;
+    private final int timeoutSeconds;
     private final CommitPositions positions;
 
     public BundleRoutes(BundleImporter importer, BundleSchema schema, BundleExporter exporter,
-            @ConfigProperty(name = "parley.import.max-body") MemorySize maxBody, CommitPositions positions) {
+            @ConfigProperty(name = "parley.import.max-body") MemorySize maxBody, RetrySafeWrites writes,
+            @ConfigProperty(name = "parley.import.timeout") int timeoutSeconds, CommitPositions positions) {
         this.positions = positions;
         this.importer = importer;
         this.schema = schema;
         this.exporter = exporter;
         this.maxBody = maxBody.asLongValue();
+        this.writes = writes;
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     void routes(@Observes Router router) {
@@ -59,12 +66,17 @@ public class BundleRoutes {
         router.get("/export/bundle").handler(context -> exporter.export(context));
     }
 
+    /**
+     * An import with an {@code Idempotency-Key} header runs once per key: sent again (the same
+     * body and dryRun), it returns the first report without importing again ({@link RetrySafeWrites}).
+     */
     private void importBundle(RoutingContext context) {
         EditorPosts.handle(context, maxBody, "a bundle (parley.import.max-body; split it into several bundles)",
                 (caller, request, body) -> {
-                    String result = BundleJson.MAPPER.writeValueAsString(
-                            importer.importJson(body, "true".equals(request.request().getParam("dryRun"))));
-                    // Committed: the writer's next read may ask to see it (Parley-Read-After).
+                    boolean dryRun = "true".equals(request.request().getParam("dryRun"));
+                    String result = writes.work(request, caller, List.of(dryRun, body), timeoutSeconds,
+                            () -> BundleJson.MAPPER.writeValueAsString(importer.importJson(body, dryRun)));
+                    // Committed (or replayed): the writer's next read may ask to see it (Parley-Read-After).
                     positions.tell(request);
                     return result;
                 });

@@ -75,6 +75,19 @@ class BundleWriter {
     }
 
     ImportedRecord write(RecordType type, String ref, ObjectNode input, String path) {
+        return write(type, ref, input, path, false, null, null);
+    }
+
+    /**
+     * As {@link #write(RecordType, String, ObjectNode, String)}, with what {@link StoredMatches}
+     * already found for the record: the stored record it matches ({@code storedMatch}, null to
+     * match here unless {@code matchesNothing} says none is), and that record in the bundle's
+     * shape ({@code stored}, null when unknown or possibly changed since it was read). A record
+     * that says what is stored is matched without writing anything ({@link Unchanged}); people
+     * are always matched here.
+     */
+    ImportedRecord write(RecordType type, String ref, ObjectNode input, String path, boolean matchesNothing,
+            Long storedMatch, JsonNode stored) {
         try {
             ImportMatch matchedBy = null;
             Long existing;
@@ -86,7 +99,7 @@ class BundleWriter {
                     PersonMatching.keepStoredName(input, person);
                 }
             } else {
-                existing = match(type, input);
+                existing = storedMatch != null ? storedMatch : matchesNothing ? null : match(type, input);
             }
             ImportAction action;
             long key;
@@ -95,7 +108,8 @@ class BundleWriter {
                 action = ImportAction.CREATED;
             } else {
                 key = existing;
-                action = updateIfChanged(type, key, input) ? ImportAction.UPDATED : ImportAction.MATCHED;
+                action = Unchanged.test(type, input, stored) ? ImportAction.MATCHED
+                        : updateIfChanged(type, key, input, stored == null) ? ImportAction.UPDATED : ImportAction.MATCHED;
             }
             // Only keys are kept between records: a persistence context holding every record of
             // a 10,000-talk bundle would make each flush check them all.
@@ -109,8 +123,17 @@ class BundleWriter {
         }
     }
 
-    private boolean updateIfChanged(RecordType type, long key, ObjectNode input) {
+    /**
+     * Updates the stored record unless that changes nothing, which is decided by writing when
+     * {@link Unchanged} cannot tell: the update is undone at a savepoint when the record reads
+     * the same after it. {@code unread}: the record was not compared yet (a person, matched one
+     * by one, or a record written earlier in the import), so it is read and compared first.
+     */
+    private boolean updateIfChanged(RecordType type, long key, ObjectNode input, boolean unread) {
         String before = stored(type, key);
+        if (unread && Unchanged.test(type, input, StoredMatches.bundleShape(before))) {
+            return false;
+        }
         sql("savepoint bundle_record");
         writers.get(type).update(GlobalId.encode(type.nodeType, key), input);
         if (before.equals(stored(type, key))) {

@@ -98,6 +98,14 @@ public final class ApiException extends RuntimeException implements GraphQLError
                 cause);
     }
 
+    /** A write's commit whose outcome is unknown: the connection broke while it was on its way. */
+    public static ApiException commitUnknown(Throwable cause) {
+        return new ApiException(ErrorCode.COMMIT_UNKNOWN, null, "The connection to the database broke while the"
+                + " write was committing, so it may or may not have been written; send the same request again with"
+                + " the same idempotency key (Idempotency-Key header or idempotencyKey argument): it returns the"
+                + " first answer if the write was made, and makes it once if not", null, cause);
+    }
+
     public static ApiException internal(String correlationId, Throwable cause) {
         return new ApiException(ErrorCode.INTERNAL, null,
                 "Internal error; quote correlation id " + correlationId + " when reporting it", correlationId, cause);
@@ -132,7 +140,7 @@ public final class ApiException extends RuntimeException implements GraphQLError
             // A body over its size limit is 413, a busy resource 429; too many values in a filter
             // is the caller's to change: 400.
             case LIMIT_EXCEEDED -> busy ? 429 : "body".equals(field) ? 413 : 400;
-            case UNAVAILABLE -> 503;
+            case UNAVAILABLE, COMMIT_UNKNOWN -> 503;
             case INTERNAL -> 500;
         };
     }

@@ -3,7 +3,10 @@ package io.parley.errors;
 import io.parley.common.ApiException;
 
 import io.parley.common.GraphQLBoundary;
+import io.parley.db.DatabaseReachability;
+import io.parley.idempotency.CommitOutcomeUnknown;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import javax.transaction.xa.XAException;
 
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
@@ -37,7 +42,9 @@ import io.quarkus.security.UnauthorizedException;
  * The one place where failures become contract errors. API exceptions pass through; a missing
  * or invalid token becomes UNAUTHENTICATED and a missing role FORBIDDEN; stale
  * versions and references that block a delete become CONFLICT; constraint violations the
- * validation did not foresee become BAD_USER_INPUT; a lost database becomes UNAVAILABLE; and
+ * validation did not foresee become BAD_USER_INPUT; a lost database becomes UNAVAILABLE, and a
+ * connection lost while a write committed COMMIT_UNKNOWN (the write may have been made: retry
+ * with the same idempotency key); and
  * anything else becomes INTERNAL with a correlation id that is also logged, so nothing
  * internal reaches the client.
  */
@@ -75,7 +82,12 @@ public class ErrorMapping {
 
     /** The contract error a failure stands for; unexpected ones are logged with a correlation id. */
     public static ApiException translate(Throwable failure) {
-        for (Throwable cause : causes(failure)) {
+        List<Throwable> chain = causes(failure);
+        if (brokeWhileCommitting(chain)) {
+            DatabaseReachability.suspect();
+            return ApiException.commitUnknown(failure);
+        }
+        for (Throwable cause : chain) {
             if (cause instanceof ApiException api) {
                 return api;
             }
@@ -99,12 +111,37 @@ public class ErrorMapping {
                 return ApiException.badInput(first.getPropertyPath().toString(), first.getMessage());
             }
             if (isLostDatabase(cause)) {
+                DatabaseReachability.suspect();
                 return ApiException.unavailable(failure);
             }
         }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(failure, "Unexpected failure, correlation id %s", correlationId);
         return ApiException.internal(correlationId, failure);
+    }
+
+    /**
+     * Whether the connection broke while a write's COMMIT was on its way, so that PostgreSQL may
+     * have committed it: a keyed write says so itself ({@link CommitOutcomeUnknown}); for any other,
+     * the pool's XA resource failed to commit (Agroal's "Error trying to transactionCommit") with
+     * an I/O error under it, no answer from the server. Narayana then reports a RollbackException,
+     * which is not what happened when PostgreSQL had committed before the connection dropped (the
+     * test behind a proxy that cuts it there, UnknownCommitTest, sees exactly that). A server that
+     * answers the COMMIT with an error of its own (57P01, shutting down) stays UNAVAILABLE.
+     */
+    private static boolean brokeWhileCommitting(List<Throwable> chain) {
+        boolean committing = false;
+        boolean ioFailure = false;
+        for (Throwable cause : chain) {
+            if (cause instanceof CommitOutcomeUnknown) {
+                return true;
+            }
+            committing |= cause instanceof XAException && cause.getMessage() != null
+                    && cause.getMessage().contains("transactionCommit");
+            ioFailure |= cause instanceof IOException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+        }
+        return committing && ioFailure;
     }
 
     /**
@@ -149,9 +186,13 @@ public class ErrorMapping {
                 ApiException.badInput("input", "a value breaks a rule of the stored data"
                         + (detail != null && detail.getConstraint() != null ? " (" + detail.getConstraint() + ")" : ""));
             case "57014" -> ApiException.limitExceeded("query", "the statement took too long and was cancelled");
-            default -> state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
-                    ? ApiException.unavailable(sql)
-                    : null;
+            default -> {
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
+                    DatabaseReachability.suspect();
+                    yield ApiException.unavailable(sql);
+                }
+                yield null;
+            }
         };
     }
 
@@ -160,7 +201,13 @@ public class ErrorMapping {
      * working connection; Agroal reports the latter without an SQLState.
      */
     private static boolean isLostDatabase(Throwable cause) {
-        if (cause instanceof JDBCConnectionException) {
+        if (cause instanceof JDBCConnectionException || cause instanceof java.net.SocketException
+                || cause instanceof java.net.SocketTimeoutException) {
+            return true;
+        }
+        // pgjdbc's loginTimeout interrupts a connection attempt that got no answer (a stalled
+        // network) and reports it as "Something unusual has occurred" around this cause.
+        if (cause instanceof RuntimeException && "Interrupted while attempting to connect.".equals(cause.getMessage())) {
             return true;
         }
         String message = cause.getMessage();

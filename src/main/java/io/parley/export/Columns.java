@@ -1,106 +1,188 @@
 package io.parley.export;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+
+import io.parley.common.GlobalId;
+import io.parley.common.NodeType;
+import io.parley.sql.Sql;
 
 /**
  * The columns of one CSV export: a header and the SQL (over the list's alias) that gives each
- * row's value as text. Related records are read by correlated subqueries in the same
- * statement, so a row costs no extra round trip; the cells one subquery feeds (a talk's
- * participants, names, IDs and Wikidata IDs) come from a single subquery returning an array,
- * because each correlated subquery costs PostgreSQL about 35 µs per row (on the benchmark's
- * 50,000 talks, seven separate ones took 17 s of a 40 s export). Several values in one cell are
- * joined with "; " in their stored order, and the matching *_ids cell lists their IDs in the
- * same order.
+ * row's value as text, and the statement that reads them for a list ({@link #statement}).
+ *
+ * <p>Related records are read in sets, not per row: the cells one related table feeds (a talk's
+ * participants: names, IDs and Wikidata IDs) come from one aggregate over that table's rows for
+ * every listed record, grouped by owner and hash-joined to the list ({@link #aggregates}), and a
+ * single related record (a talk's track) is joined ({@link #joined}). A correlated subquery per
+ * row cost PostgreSQL about 35 µs each (on the benchmark's 50,000 talks, seven separate ones took
+ * 17 s of a 40 s export; three array subqueries still took about half of a 9.3 s one). Several
+ * values in one cell are joined with "; " in their stored order, and the matching *_ids cell
+ * lists their IDs in the same order.
  */
 final class Columns {
 
-    /** A header, the select item holding its value, and its index in that item's array (-1: a plain value). */
-    record Column(String header, int select, int element, boolean text) {
+    /** How a select item becomes a cell. */
+    enum Kind {
+        /** Free text: guarded against spreadsheet formulas. */
+        TEXT,
+        /** A value of fixed shape (number, date, code, boolean), as PostgreSQL writes it as text. */
+        VALUE,
+        /** A record key, written as its global ID. */
+        ID,
+        /** Record keys joined by "; ", each written as its global ID. */
+        IDS,
+        /** Microseconds since the epoch, written as an instant (iso_instant, Instant.toString). */
+        INSTANT
     }
 
+    /** A header, the select item holding its value, how it is written, and the type of the records its keys name. */
+    record Column(String header, int select, Kind kind, NodeType type) {
+        boolean text() {
+            return kind == Kind.TEXT;
+        }
+
+        /**
+         * The cell from the select item's text. IDs and instants are written here rather than by
+         * graphql_id() and iso_instant(): in SQL they took 0.58 s and 0.2 s of a 1.77 s statement
+         * for the 50,000 talks (250,000 IDs), here a few microseconds a row.
+         */
+        String cell(String item) {
+            if (item == null) {
+                return null;
+            }
+            return switch (kind) {
+                case TEXT, VALUE -> item;
+                case ID -> GlobalId.encode(type, Long.parseLong(item));
+                case IDS -> {
+                    StringBuilder ids = new StringBuilder(item.length() * 2);
+                    int start = 0;
+                    while (true) {
+                        int end = item.indexOf("; ", start);
+                        ids.append(GlobalId.encode(type, Long.parseLong(end < 0 ? item.substring(start) : item.substring(start, end))));
+                        if (end < 0) {
+                            yield ids.toString();
+                        }
+                        ids.append("; ");
+                        start = end + 2;
+                    }
+                }
+                case INSTANT -> {
+                    long micros = Long.parseLong(item);
+                    yield Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L)
+                            .toString();
+                }
+            };
+        }
+    }
+
+    /** One aggregate over a related table's rows: its header, SQL giving text, and how its cell is written. */
+    record Aggregate(String header, String sql, Kind kind, NodeType type) {
+        /** Text values in {@code order}, joined by "; ". */
+        static Aggregate text(String header, String sql) {
+            return new Aggregate(header, sql, Kind.TEXT, null);
+        }
+
+        /** The IDs of the records {@code key} names, in {@code order}, joined by "; ". */
+        static Aggregate ids(String header, NodeType type, String key, String order) {
+            return new Aggregate(header, "string_agg(cast(" + key + " as text), '; ' order by " + order + ")", Kind.IDS, type);
+        }
+    }
+
+    private final String table;
     private final String alias;
     private final List<String> selects = new ArrayList<>();
-    private final List<Boolean> arrays = new ArrayList<>();
+    private final List<String> joins = new ArrayList<>();
     private final List<Column> columns = new ArrayList<>();
 
-    Columns(String alias) {
+    Columns(String table, String alias) {
+        this.table = table;
         this.alias = alias;
+    }
+
+    /** The listed record's key, over the list's alias. */
+    String key() {
+        return alias + ".id";
     }
 
     List<Column> list() {
         return columns;
     }
 
-    /** The SELECT list. */
-    String selectList() {
+    /**
+     * Every row of a list, in its order: {@code listed} selects the listed records' keys in
+     * order (the list's own SQL, so its filters and ordering are the GraphQL list's). They are
+     * numbered once, the related tables aggregated for just those keys, and the rows read in
+     * that numbering.
+     */
+    Sql statement(Sql listed) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < selects.size(); i++) {
             parts.add(selects.get(i) + " as c" + i);
         }
-        return String.join(", ", parts);
+        return Sql.of("with listed as materialized (select x.id, row_number() over () as n from (", listed, ") x)"
+                + " select " + String.join(", ", parts) + " from listed join " + table + " " + alias + " on "
+                + alias + ".id = listed.id" + String.join("", joins) + " order by listed.n");
     }
 
     /** The current row's cells, in header order (null for an absent value). */
     String[] read(ResultSet row) throws SQLException {
-        Object[] items = new Object[selects.size()];
-        for (int i = 0; i < items.length; i++) {
-            if (arrays.get(i)) {
-                Array array = row.getArray(i + 1);
-                items[i] = array == null ? null : (Object[]) array.getArray();
-            } else {
-                items[i] = row.getString(i + 1);
-            }
-        }
         String[] cells = new String[columns.size()];
         for (int i = 0; i < cells.length; i++) {
             Column column = columns.get(i);
-            Object item = items[column.select()];
-            cells[i] = column.element() < 0 ? (String) item : item == null ? null : (String) ((Object[]) item)[column.element()];
+            cells[i] = column.cell(row.getString(column.select() + 1));
         }
         return cells;
     }
 
     /** Free text: guarded against spreadsheet formulas. */
     Columns text(String header, String sql) {
-        return plain(header, sql, true);
+        return plain(header, sql, Kind.TEXT, null);
     }
 
-    /** A value of fixed shape (number, date, code, ID, boolean), written as PostgreSQL writes it as text. */
+    /** A value of fixed shape (number, date, code, boolean), written as PostgreSQL writes it as text. */
     Columns value(String header, String sql) {
-        return plain(header, "cast(" + sql + " as text)", false);
+        return plain(header, "cast(" + sql + " as text)", Kind.VALUE, null);
     }
 
     Columns instant(String header, String sql) {
-        return plain(header, "iso_instant(" + sql + ")", false);
+        return plain(header, "cast(cast(extract(epoch from " + sql + ") * 1000000 as bigint) as text)", Kind.INSTANT, null);
     }
 
     /** The global ID of the record a key names (null stays null). */
-    Columns id(String header, String type, String keySql) {
-        return plain(header, "graphql_id('" + type + "', " + keySql + ")", false);
+    Columns id(String header, NodeType type, String keySql) {
+        return plain(header, "cast(" + keySql + " as text)", Kind.ID, type);
+    }
+
+    /** A related record joined to each row ({@code join}: a LEFT JOIN's table, alias and ON), for the columns after it. */
+    Columns joined(String join) {
+        joins.add(" left join " + join);
+        return this;
     }
 
     /**
-     * Text cells computed by one correlated subquery: {@code from} is its FROM and WHERE, then
-     * header and aggregate expression pairs (each giving text).
+     * Cells aggregated over a related table: {@code from} is its FROM (joins included),
+     * {@code owner} the column holding the listed record's key; computed for the listed records
+     * only, grouped by owner.
      */
-    Columns aggregates(String from, String... headersAndAggregates) {
-        int select = selects.size();
-        List<String> aggregates = new ArrayList<>();
-        for (int i = 0; i < headersAndAggregates.length; i += 2) {
-            columns.add(new Column(headersAndAggregates[i], select, i / 2, true));
-            aggregates.add(headersAndAggregates[i + 1]);
+    Columns aggregates(String from, String owner, Aggregate... aggregates) {
+        String group = "g" + joins.size();
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < aggregates.length; i++) {
+            items.add(aggregates[i].sql() + " as a" + i);
+            plain(aggregates[i].header(), group + ".a" + i, aggregates[i].kind(), aggregates[i].type());
         }
-        selects.add("(select array[" + String.join(", ", aggregates) + "] " + from + ")");
-        arrays.add(true);
+        joins.add(" left join (select " + owner + " as owner, " + String.join(", ", items) + " from " + from
+                + " where " + owner + " in (select id from listed) group by " + owner + ") " + group + " on " + group
+                + ".owner = " + alias + ".id");
         return this;
     }
 
     /** This row's own ID, version and last change: every export starts with them. */
-    Columns identity(String type) {
+    Columns identity(NodeType type) {
         return id("id", type, alias + ".id").value("version", alias + ".version");
     }
 
@@ -110,18 +192,16 @@ final class Columns {
 
     /** The row's citations: sources as "publisher: title", their IDs, URLs and the cited passages. */
     Columns citations(String ownerColumn) {
-        return aggregates("from citation c join source s on s.id = c.source_id where c." + ownerColumn + " = " + alias
-                + ".id",
-                "sources", "string_agg(s.publisher || coalesce(': ' || s.title, ''), '; ' order by c.ordinal)",
-                "source_ids", "string_agg(graphql_id('Source', c.source_id), '; ' order by c.ordinal)",
-                "source_urls", "string_agg(coalesce(s.url, ''), '; ' order by c.ordinal)",
-                "passages", "string_agg(coalesce(c.excerpt, ''), '; ' order by c.ordinal)");
+        return aggregates("citation c join source s on s.id = c.source_id", "c." + ownerColumn,
+                Aggregate.text("sources", "string_agg(s.publisher || coalesce(': ' || s.title, ''), '; ' order by c.ordinal)"),
+                Aggregate.ids("source_ids", NodeType.SOURCE, "c.source_id", "c.ordinal"),
+                Aggregate.text("source_urls", "string_agg(coalesce(s.url, ''), '; ' order by c.ordinal)"),
+                Aggregate.text("passages", "string_agg(coalesce(c.excerpt, ''), '; ' order by c.ordinal)"));
     }
 
-    private Columns plain(String header, String sql, boolean text) {
-        columns.add(new Column(header, selects.size(), -1, text));
+    private Columns plain(String header, String sql, Kind kind, NodeType type) {
+        columns.add(new Column(header, selects.size(), kind, type));
         selects.add(sql);
-        arrays.add(false);
         return this;
     }
 }

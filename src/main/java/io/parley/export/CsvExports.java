@@ -5,6 +5,9 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.parley.common.NodeType;
+import io.parley.db.Listing;
+import io.parley.export.Columns.Aggregate;
 import io.parley.sql.Sql;
 import io.parley.envoy.EnvoyFilter;
 import io.parley.envoy.EnvoyService;
@@ -36,34 +39,37 @@ import io.parley.trip.TripService;
 @ApplicationScoped
 public class CsvExports {
 
-    /** An export's rows for a query string, and its columns. */
-    record CsvExport(Function<QueryParameters, Sql> rows, Columns columns) {
+    /** An export's list for a query string, and its columns. */
+    record CsvExport(Function<QueryParameters, Listing> listing, Columns columns) {
+        /** The statement reading every row of the list the query string asks for. */
+        Sql rows(QueryParameters query) {
+            return columns.statement(listing.apply(query).rows(columns.key()));
+        }
     }
 
-    private static final String PARTICIPANTS = "from talk_participant tp join person p on p.id = tp.person_id"
-            + " where tp.talk_id = t.id";
 
     private final Map<String, CsvExport> exports;
 
     public CsvExports(TalkService talks, PersonService people, OutcomeService outcomes, StatementService statements,
             TripService trips, EnvoyService envoys, TrackService tracks, SourceService sources) {
-        Columns talk = new Columns("t").identity("Talk")
+        Columns talk = new Columns("talk", "t").identity(NodeType.TALK)
                 .text("title", "t.title")
                 .value("date", "t.date").value("date_precision", "t.date_precision")
                 .instant("starts_at", "t.starts_at").instant("ends_at", "t.ends_at")
                 .value("status", "t.status").value("format", "t.format").value("closed_door", "t.closed_door")
-                .aggregates(PARTICIPANTS,
-                        "participants", "string_agg(p.name || ' (' || tp.role || ')', '; ' order by tp.ordinal)",
-                        "participant_ids", "string_agg(graphql_id('Person', tp.person_id), '; ' order by tp.ordinal)",
-                        "participant_wikidata_ids", "string_agg(coalesce(p.wikidata_id, ''), '; ' order by tp.ordinal)")
+                .aggregates("talk_participant tp join person p on p.id = tp.person_id", "tp.talk_id",
+                        Aggregate.text("participants", "string_agg(p.name || ' (' || tp.role || ')', '; ' order by tp.ordinal)"),
+                        Aggregate.ids("participant_ids", NodeType.PERSON, "tp.person_id", "tp.ordinal"),
+                        Aggregate.text("participant_wikidata_ids",
+                                "string_agg(coalesce(p.wikidata_id, ''), '; ' order by tp.ordinal)"))
                 .text("location_name", "t.location_name").text("location_city", "t.location_city")
                 .value("location_country_code", "t.location_country_code")
                 .value("location_latitude", "t.location_latitude").value("location_longitude", "t.location_longitude")
-                .id("track_id", "Track", "t.track_id")
-                .text("track", "(select tr.name from track tr where tr.id = t.track_id)")
+                .id("track_id", NodeType.TRACK, "t.track_id")
+                .joined("track tr on tr.id = t.track_id").text("track", "tr.name")
                 .text("summary", "t.summary")
                 .citations("talk_id").updatedAt();
-        Columns person = new Columns("p").identity("Person")
+        Columns person = new Columns("person", "p").identity(NodeType.PERSON)
                 .text("name", "p.name").text("aliases", "array_to_string(p.aliases, '; ')")
                 .value("birth_date", "p.birth_date").value("country_code", "p.country_code")
                 .value("wikidata_id", "p.wikidata_id")
@@ -71,7 +77,7 @@ public class CsvExports {
                         + " order by pp.ordinal) from person_position pp where pp.person_id = p.id)")
                 .text("summary", "p.summary")
                 .citations("person_id").updatedAt();
-        Columns outcome = new Columns("o").identity("Outcome")
+        Columns outcome = new Columns("outcome", "o").identity(NodeType.OUTCOME)
                 .value("kind", "o.kind").value("status", "o.status").text("title", "o.title")
                 .value("date", "o.date").value("date_precision", "o.date_precision")
                 .text("figures", "(select string_agg(f.value || ' ' || f.label || case when f.approximate"
@@ -81,21 +87,20 @@ public class CsvExports {
                         + " join person p on p.id = x.person_id where x.outcome_id = o.id)")
                 .text("beneficiaries", "(select string_agg(p.name, '; ' order by x.ordinal) from outcome_beneficiary x"
                         + " join person p on p.id = x.person_id where x.outcome_id = o.id)")
-                .text("talk_ids", "(select string_agg(graphql_id('Talk', x.talk_id), '; ' order by x.ordinal)"
-                        + " from outcome_talk x where x.outcome_id = o.id)")
-                .id("track_id", "Track", "o.track_id")
+                .aggregates("outcome_talk x", "x.outcome_id", Aggregate.ids("talk_ids", NodeType.TALK, "x.talk_id", "x.ordinal"))
+                .id("track_id", NodeType.TRACK, "o.track_id")
                 .text("track", "(select tr.name from track tr where tr.id = o.track_id)")
                 .text("description", "o.description")
                 .citations("outcome_id").updatedAt();
-        Columns statement = new Columns("s").identity("Statement")
-                .id("speaker_id", "Person", "s.speaker_id")
+        Columns statement = new Columns("statement", "s").identity(NodeType.STATEMENT)
+                .id("speaker_id", NodeType.PERSON, "s.speaker_id")
                 .text("speaker", "(select p.name from person p where p.id = s.speaker_id)")
                 .text("quote", "s.quote").value("verbatim", "s.verbatim")
                 .value("said_on", "s.said_on").value("said_on_precision", "s.said_on_precision")
-                .value("tone", "s.tone").id("talk_id", "Talk", "s.talk_id").id("track_id", "Track", "s.track_id")
+                .value("tone", "s.tone").id("talk_id", NodeType.TALK, "s.talk_id").id("track_id", NodeType.TRACK, "s.track_id")
                 .citations("statement_id").updatedAt();
-        Columns trip = new Columns("r").identity("Trip")
-                .id("envoy_id", "Envoy", "r.envoy_id")
+        Columns trip = new Columns("trip", "r").identity(NodeType.TRIP)
+                .id("envoy_id", NodeType.ENVOY, "r.envoy_id")
                 .text("envoy", "(select p.name || ', ' || e.title from envoy e join person p on p.id = e.person_id"
                         + " where e.id = r.envoy_id)")
                 .text("destination_name", "r.destination_name").text("destination_city", "r.destination_city")
@@ -104,37 +109,36 @@ public class CsvExports {
                 .value("destination_longitude", "r.destination_longitude")
                 .value("arrived_on", "r.arrived_on").value("departed_on", "r.departed_on")
                 .text("purpose", "r.purpose").text("summary", "r.summary")
-                .text("talk_ids", "(select string_agg(graphql_id('Talk', x.talk_id), '; ' order by x.ordinal)"
-                        + " from trip_talk x where x.trip_id = r.id)")
+                .aggregates("trip_talk x", "x.trip_id", Aggregate.ids("talk_ids", NodeType.TALK, "x.talk_id", "x.ordinal"))
                 .citations("trip_id").updatedAt();
-        Columns envoy = new Columns("e").identity("Envoy")
-                .id("person_id", "Person", "e.person_id")
+        Columns envoy = new Columns("envoy", "e").identity(NodeType.ENVOY)
+                .id("person_id", NodeType.PERSON, "e.person_id")
                 .text("person", "(select p.name from person p where p.id = e.person_id)")
                 .text("title", "e.title").value("represents", "e.represents")
-                .id("appointed_by_id", "Person", "e.appointed_by_id")
+                .id("appointed_by_id", NodeType.PERSON, "e.appointed_by_id")
                 .text("appointed_by", "(select p.name from person p where p.id = e.appointed_by_id)")
                 .text("mandate", "e.mandate")
                 .value("announced_on", "e.announced_on").value("announced_on_precision", "e.announced_on_precision")
                 .value("start_date", "e.start_date").value("end_date", "e.end_date")
                 .citations("envoy_id").updatedAt();
-        Columns track = new Columns("t").identity("Track")
+        Columns track = new Columns("track", "t").identity(NodeType.TRACK)
                 .text("name", "t.name").value("status", "t.status")
                 .text("parties", "array_to_string(t.parties, '; ')").text("summary", "t.summary")
                 .citations("track_id").updatedAt();
-        Columns source = new Columns("s").identity("Source")
+        Columns source = new Columns("source", "s").identity(NodeType.SOURCE)
                 .text("publisher", "s.publisher").text("title", "s.title").text("url", "s.url")
                 .value("published_on", "s.published_on").value("language", "s.language").updatedAt();
 
         exports = Map.of(
-                "talks", new CsvExport(q -> talks.listing(talkFilter(q), talkOrder(q)).rows(talk.selectList()), talk),
-                "people", new CsvExport(q -> people.listing(personFilter(q)).rows(person.selectList()), person),
-                "outcomes", new CsvExport(q -> outcomes.listing(outcomeFilter(q)).rows(outcome.selectList()), outcome),
-                "statements", new CsvExport(q -> statements.listing(statementFilter(q)).rows(statement.selectList()),
+                "talks", new CsvExport(q -> talks.listing(talkFilter(q), talkOrder(q)), talk),
+                "people", new CsvExport(q -> people.listing(personFilter(q)), person),
+                "outcomes", new CsvExport(q -> outcomes.listing(outcomeFilter(q)), outcome),
+                "statements", new CsvExport(q -> statements.listing(statementFilter(q)),
                         statement),
-                "trips", new CsvExport(q -> trips.listing(tripFilter(q)).rows(trip.selectList()), trip),
-                "envoys", new CsvExport(q -> envoys.listing(envoyFilter(q)).rows(envoy.selectList()), envoy),
-                "tracks", new CsvExport(q -> tracks.listing().rows(track.selectList()), track),
-                "sources", new CsvExport(q -> sources.listing().rows(source.selectList()), source));
+                "trips", new CsvExport(q -> trips.listing(tripFilter(q)), trip),
+                "envoys", new CsvExport(q -> envoys.listing(envoyFilter(q)), envoy),
+                "tracks", new CsvExport(q -> tracks.listing(), track),
+                "sources", new CsvExport(q -> sources.listing(), source));
     }
 
     /** The export of a record type by its plural name (talks, people, ...), or null. */

@@ -8,11 +8,14 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.parley.common.ApiException;
+import io.parley.db.DatabaseReachability;
 import io.parley.read.CompiledReads;
 import io.parley.graphql.Documents;
 import io.parley.errors.ErrorMapping;
 import io.parley.common.Roles;
 import io.parley.http.persisted.PersistedDocuments;
+import io.parley.idempotency.Answer;
+import io.parley.idempotency.RetrySafeWrites;
 import io.parley.limits.RateLimitCharges;
 import io.parley.replica.ReadAfter;
 import io.quarkus.arc.Arc;
@@ -20,6 +23,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.graphql.execution.ExecutionResponse;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
@@ -53,13 +57,14 @@ public class GraphQLEndpoint {
     private final PersistedDocuments persisted;
     private final HttpCaching caching;
     private final RateLimitCharges rateLimits;
+    private final RetrySafeWrites writes;
     private volatile GeneralPath general;
 
     public GraphQLEndpoint(@ConfigProperty(name = "quarkus.smallrye-graphql.root-path") String path,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
             @ConfigProperty(name = "parley.trusted-documents.enabled") boolean trustedOnly,
             Documents documents, CompiledReads compiled, PersistedDocuments persisted, HttpCaching caching,
-            RateLimitCharges rateLimits) {
+            RateLimitCharges rateLimits, RetrySafeWrites writes) {
         this.path = path;
         this.maxBody = maxBody.asLongValue();
         this.trustedOnly = trustedOnly;
@@ -68,6 +73,7 @@ public class GraphQLEndpoint {
         this.persisted = persisted;
         this.caching = caching;
         this.rateLimits = rateLimits;
+        this.writes = writes;
     }
 
     void route(@Observes Router router) {
@@ -178,6 +184,13 @@ public class GraphQLEndpoint {
                     Map.of(HttpHeaders.ALLOW.toString(), "POST")));
             return;
         }
+        if (kind != null && DatabaseReachability.unreachable()) {
+            // Refused at once while the database is known to be away, instead of each request
+            // holding a worker thread for the pool's 3 s wait (DatabaseReachability).
+            refuse(context, type, new Refusal(ApiException.unavailable(null), 200, 503,
+                    Map.of(HttpHeaders.RETRY_AFTER.toString(), "1")));
+            return;
+        }
         // Charged before anything runs, once the document is known (sent or persisted).
         rateLimits.charge(context, request.query(), request.variables(), request.operationName()).onComplete(charged -> {
             if (charged.succeeded()) {
@@ -203,11 +216,26 @@ public class GraphQLEndpoint {
     }
 
     private void executeGenerally(RoutingContext context, ResponseType type, GraphQLRequest request, boolean read) {
+        Documents.Parsed parsed = read ? null : documents.parse(request.query());
+        if (parsed != null && "mutation".equals(parsed.operationKind(request.operationName()))) {
+            // Retry-safe when keyed (Idempotency-Key header or idempotencyKey argument).
+            writes.mutation(context, parsed.document, request.query(), request.operationName(), request.variables(),
+                    (answered, failed) -> generalPath().execute(context, request,
+                            response -> answered.accept(answer(response)), failed),
+                    (answer, replayed) -> respond(context, type, answer.body(), answer.hasData(), answer.hasErrors(),
+                            false),
+                    failure -> refuse(context, type, refusal(failure)));
+            return;
+        }
         generalPath().execute(context, request, response -> {
-            ExecutionResult result = response.getExecutionResult();
-            respond(context, type, response.getExecutionResultAsString(), result.isDataPresent(),
-                    !result.getErrors().isEmpty(), read);
+            Answer answer = answer(response);
+            respond(context, type, answer.body(), answer.hasData(), answer.hasErrors(), read);
         }, context::fail);
+    }
+
+    private static Answer answer(ExecutionResponse response) {
+        ExecutionResult result = response.getExecutionResult();
+        return new Answer(response.getExecutionResultAsString(), result.isDataPresent(), !result.getErrors().isEmpty());
     }
 
     /**
@@ -265,7 +293,8 @@ public class GraphQLEndpoint {
             case UNAUTHENTICATED -> new Refusal(error, 401, 401,
                     Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
             case FORBIDDEN -> Refusal.refused(error, 403);
-            case UNAVAILABLE -> Refusal.refused(error, 503);
+            case CONFLICT -> Refusal.refused(error, 409);
+            case UNAVAILABLE, COMMIT_UNKNOWN -> Refusal.refused(error, 503);
             default -> Refusal.refused(error, 500);
         };
     }

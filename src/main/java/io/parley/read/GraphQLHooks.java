@@ -10,6 +10,8 @@ import io.parley.graphql.IdListArguments;
 
 import io.parley.graphql.WebSocketOperations;
 
+import io.parley.idempotency.KeyArgument;
+
 import io.parley.read.ReadFetchers;
 import io.parley.replica.CommitPositions;
 import io.quarkus.arc.Arc;
@@ -35,7 +37,7 @@ public class GraphQLHooks implements EventingService {
 
     @Override
     public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
-        return ReadFetchers.install(bean(IdListArguments.class).useStandardIdScalar(builder));
+        return ReadFetchers.install(KeyArgument.declare(bean(IdListArguments.class).useStandardIdScalar(builder)));
     }
 
     /** Chains ours after the instrumentation SmallRye already installed (its query cache). */

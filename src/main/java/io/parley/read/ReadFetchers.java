@@ -8,6 +8,7 @@ import java.util.concurrent.Flow.Publisher;
 import io.parley.common.GlobalId;
 import io.parley.common.Node;
 import io.parley.graphql.QueryLimits;
+import io.parley.idempotency.KeyedTransaction;
 import io.parley.access.ReadAccess;
 import io.parley.replica.CommitPosition;
 import io.parley.replica.ReadAfter;
@@ -145,7 +146,8 @@ public final class ReadFetchers {
             }
             ExecutableNormalizedField field = normalized(env);
             Uni<SecurityIdentity> caller = identities().getDeferredIdentity();
-            Function<Object, Object> read = written -> {
+            // A keyed write's payload is read in its transaction, before it commits (KeyedTransaction).
+            Function<Object, Object> read = KeyedTransaction.around(written -> {
                 Object data = written instanceof DataFetcherResult<?> wrapped ? wrapped.getData() : written;
                 if (!(data instanceof Node record)) {
                     return written;
@@ -159,7 +161,7 @@ public final class ReadFetchers {
                 } catch (java.sql.SQLException failed) {
                     throw new IllegalStateException(failed);
                 }
-            };
+            });
             if (result instanceof CompletionStage<?> pending) {
                 return pending.thenApplyAsync(read, worker());
             }

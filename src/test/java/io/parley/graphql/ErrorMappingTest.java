@@ -45,6 +45,22 @@ class ErrorMappingTest {
     }
 
     @Test
+    void aCommitWhoseConnectionBrokeWithoutAnAnswerIsUnknown() {
+        // As Narayana reports a one-phase commit whose connection dropped (UnknownCommitTest provokes it for real).
+        jakarta.transaction.RollbackException rollback = new jakarta.transaction.RollbackException(
+                "ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction")
+                .initCause(new PSQLException("An I/O error occurred while sending to the backend.",
+                        PSQLState.CONNECTION_FAILURE, new java.io.EOFException())));
+        ApiException mapped = ErrorMapping.translate(new RuntimeException(rollback));
+        assertEquals(ErrorCode.COMMIT_UNKNOWN, mapped.code());
+        assertTrue(mapped.getMessage().contains("same idempotency key"), mapped.getMessage());
+        // The same I/O failure before any COMMIT (the write surely did not happen) is UNAVAILABLE.
+        assertEquals(ErrorCode.UNAVAILABLE, ErrorMapping.translate(new PSQLException(
+                "An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE)).code());
+    }
+
+    @Test
     void anythingElseIsInternalWithACorrelationIdAndNoInternals() {
         ApiException mapped = ErrorMapping.translate(new IllegalStateException("secret table name t_x"));
         assertEquals(ErrorCode.INTERNAL, mapped.code());
