@@ -174,14 +174,16 @@ class FailoverTest {
         Map<String, Object> numbers = new LinkedHashMap<>();
         numbers.put("scenario", "failover: primary crashed under " + WRITERS + " writers, synchronous standby promoted, service switched");
         numbers.put("tried", all.size());
-        numbers.put("acknowledged", acknowledged.size());
+        numbers.put("acknowledgedWrites", acknowledged.size());
         numbers.put("acknowledgedBeforeCrash", acknowledgedBeforeCrash);
         numbers.put("refusedByCode", refused);
         numbers.put("lost", lost.size());
         numbers.put("duplicated", duplicated);
         numbers.put("storedButNotAcknowledged", stored.keySet().stream().filter(n -> !acknowledged.containsKey(n)).count());
-        numbers.put("promotionMillis", TimeUnit.NANOSECONDS.toMillis(switched - crashed));
-        numbers.put("resumeAfterSwitchMillis", resumeMillis);
+        // The fault: from the crash until the service points at the promoted standby.
+        numbers.put("faultSeconds", Math.round((switched - crashed) / 1e6) / 1000.0);
+        // Measured from the switch, which is when a write could first succeed again.
+        numbers.put("firstWriteAfterSeconds", resumeMillis < 0 ? null : resumeMillis / 1000.0);
         FaultRecord.write("failover", numbers);
 
         assertTrue(acknowledgedBeforeCrash > 0, "the writers wrote before the crash: " + numbers);

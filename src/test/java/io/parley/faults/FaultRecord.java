@@ -20,7 +20,16 @@ public final class FaultRecord {
     private FaultRecord() {
     }
 
-    public static void write(String name, Map<String, Object> numbers) {
+    /**
+     * Writes {@code numbers} under {@code "scenario": name} (faults/summary.py orders and tables
+     * scenarios by that name; its columns are the keys Traffic writes: tried, acknowledgedWrites,
+     * refusedByCode, lost, duplicated, faultSeconds, firstWriteAfterSeconds). A {@code "scenario"}
+     * among the numbers, a description, is kept as {@code "what"}.
+     */
+    public static void write(String name, Map<String, Object> given) {
+        Map<String, Object> numbers = new java.util.LinkedHashMap<>();
+        numbers.put("scenario", name);
+        given.forEach((key, value) -> numbers.put(key.equals("scenario") ? "what" : key, value));
         try {
             Path file = Path.of("target", "faults", name + ".json");
             Files.createDirectories(file.getParent());

@@ -159,10 +159,10 @@ class ReadReplicaTest {
         Map<String, Object> lag = new java.util.LinkedHashMap<>();
         lag.put("scenario", "replica replay paused after a write; reads without a position");
         lag.put("maxLagMillis", MAX_LAG.toMillis());
-        lag.put("readsTried", tried);
+        lag.put("tried", tried);
         lag.put("answeredByReplica", byReplica);
         lag.put("answeredByPrimary", tried - byReplica);
-        lag.put("failed", 0);
+        lag.put("failedReads", 0);
         lag.put("primaryAnswersAfterMillis", switchedMillis);
         io.parley.faults.FaultRecord.write("replica-lag", lag);
     }
@@ -188,9 +188,9 @@ class ReadReplicaTest {
             }
             long answeredMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped);
             clients.shutdown();
-            lost.put("readsTried", answers.size());
+            lost.put("tried", answers.size());
             lost.put("readsAnswered", answers.size());
-            lost.put("failed", 0);
+            lost.put("failedReads", 0);
             lost.put("allAnsweredWithinMillis", answeredMillis);
             assertEquals(1, exportedRows(marker, null));
             JsonPath health = JsonPath.from(management().when().get("/q/health/ready").then()
