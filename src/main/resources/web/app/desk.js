@@ -5,7 +5,7 @@
 // one it is; check, import, and land on the records. Loaded with import() the first time an
 // editor opens it, so the first view never carries it.
 import { LitElement, css, html } from 'lit';
-import { idempotencyKey, mutate } from './graphql.js';
+import { idempotencyKey, mutate, readAfterHeader, rememberWrite } from './graphql.js';
 import { auth } from './auth.js';
 import { COLLECTIONS, NOUN, TYPE, bundleSchema, dropping, find, locate, pageOf, pathWords, storedType, summary } from './desk-bundle.js';
 import './desk-editor.js';
@@ -88,7 +88,7 @@ async function importing(text, dryRun) {
     response = await fetch(`/import${dryRun ? '?dryRun=true' : ''}`, { method: 'POST', body: text,
       // A key of its own, so that a proxy or browser that resends the POST cannot import twice.
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': idempotencyKey(),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
+        ...(token ? { Authorization: `Bearer ${token}` } : {}), ...readAfterHeader() } });
   } catch {
     throw new Error('Parley cannot be reached. Check your connection and try again.');
   }
@@ -98,7 +98,10 @@ async function importing(text, dryRun) {
   } catch {
     answer = null;
   }
-  if (response.ok && answer && !answer.errors) return answer;
+  if (response.ok && answer && !answer.errors) {
+    rememberWrite(response, null);
+    return answer;
+  }
   const first = answer?.errors?.[0];
   const error = new Error(first?.message || `The server answered HTTP ${response.status}.`);
   error.problems = first?.extensions?.problems || null;

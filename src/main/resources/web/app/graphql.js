@@ -12,6 +12,25 @@ const NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
 const NO_GETS = 'parley.noPersistedGets';
 let persistedGets = sessionStorage.getItem(NO_GETS) !== 'true';
 const hashes = new Map();
+// Read-your-writes: where this tab's last write committed (Parley-Commit-Position, sent only
+// when the server reads from replicas), sent back with every request so a replica that has not
+// replayed it yet does not answer (the primary does). Kept for the tab, so a reload after an
+// edit still shows it.
+const POSITION = 'parley.commitPosition';
+let commitPosition = sessionStorage.getItem(POSITION);
+
+/** Remembers the commit position a write's response carries; any response may be passed. */
+export function rememberWrite(response, body) {
+  const position = response?.headers?.get('Parley-Commit-Position') || body?.extensions?.commitPosition;
+  if (!position) return;
+  commitPosition = position;
+  sessionStorage.setItem(POSITION, position);
+}
+
+/** The header that asks for a read that shows this tab's writes, or none. */
+export function readAfterHeader() {
+  return commitPosition ? { 'Parley-Read-After': commitPosition } : {};
+}
 
 /** A GraphQL answer with errors; `errors` are the server's, each with extensions.code/field. */
 export class GraphQLError extends Error {
@@ -38,7 +57,7 @@ function hashOf(document) {
 
 function headers(extra) {
   const token = auth.token;
-  return { Accept: 'application/graphql-response+json, application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...extra };
+  return { Accept: 'application/graphql-response+json, application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...readAfterHeader(), ...extra };
 }
 
 /** The JSON body when the answer is a GraphQL response, otherwise null. */
@@ -72,6 +91,7 @@ async function post(payload, extraHeaders = {}) {
   }
   const body = await graphQLBody(response);
   if (!body) throw failure(response);
+  rememberWrite(response, body);
   return body;
 }
 

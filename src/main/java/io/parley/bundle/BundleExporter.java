@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +23,9 @@ import io.parley.common.ApiException;
 import io.parley.errors.ErrorMapping;
 import io.parley.common.Roles;
 import io.parley.db.LongStatements;
+import io.parley.replica.CommitPosition;
+import io.parley.replica.ReadAfter;
+import io.parley.replica.ReadRouting;
 import io.parley.sql.Sql;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -44,16 +46,16 @@ public class BundleExporter {
     static final int FETCH_SIZE = 500;
     private static final int CHUNK = 64 * 1024;
 
-    private final DataSource dataSource;
+    private final ReadRouting routing;
     private final boolean readsRequireReader;
     private final String statementTimeout;
     /** Shared with the CSV and event exports: a bundle export holds a connection just as long. */
     private final ExportSlots slots;
 
-    public BundleExporter(DataSource dataSource, ExportSlots slots,
+    public BundleExporter(ReadRouting routing, ExportSlots slots,
             @ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader,
             @ConfigProperty(name = "parley.export.statement-timeout") String statementTimeout) {
-        this.dataSource = dataSource;
+        this.routing = routing;
         this.readsRequireReader = readsRequireReader;
         this.statementTimeout = statementTimeout;
         this.slots = slots;
@@ -69,11 +71,12 @@ public class BundleExporter {
             if (readsRequireReader) {
                 requireReader(QuarkusHttpUser.getSecurityIdentityBlocking(context, null));
             }
+            CommitPosition after = ReadAfter.of(context);
             HttpServerResponse response = context.response();
             response.setChunked(true).putHeader("content-type", "application/json").putHeader("cache-control", "no-store")
                     .putHeader("content-disposition", "attachment; filename=\"parley-bundle.json\"");
             try (OutputStream out = new ResponseStream(response)) {
-                write(out);
+                write(out, after);
             }
             return null;
         }, false).onComplete(result -> {
@@ -100,9 +103,12 @@ public class BundleExporter {
         }
     }
 
-    /** Writes the whole bundle; one read-only transaction, so the collections agree with each other. */
-    void write(OutputStream out) throws SQLException, IOException {
-        try (Connection connection = dataSource.getConnection()) {
+    /**
+     * Writes the whole bundle; one read-only transaction, so the collections agree with each other.
+     * A read replica may answer it once it has replayed {@code after} (ReadRouting).
+     */
+    void write(OutputStream out, CommitPosition after) throws SQLException, IOException {
+        try (Connection connection = routing.connection(after)) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);

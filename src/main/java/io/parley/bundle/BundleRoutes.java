@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.parley.common.ApiException;
+import io.parley.replica.CommitPositions;
 import io.parley.errors.ErrorMapping;
 import io.parley.idempotency.RetrySafeWrites;
 import io.parley.common.Roles;
@@ -43,10 +44,12 @@ public class BundleRoutes {
     private final long maxBody;
     private final RetrySafeWrites writes;
     private final int timeoutSeconds;
+    private final CommitPositions positions;
 
     public BundleRoutes(BundleImporter importer, BundleSchema schema, BundleExporter exporter,
             @ConfigProperty(name = "parley.import.max-body") MemorySize maxBody, RetrySafeWrites writes,
-            @ConfigProperty(name = "parley.import.timeout") int timeoutSeconds) {
+            @ConfigProperty(name = "parley.import.timeout") int timeoutSeconds, CommitPositions positions) {
+        this.positions = positions;
         this.importer = importer;
         this.schema = schema;
         this.exporter = exporter;
@@ -71,8 +74,11 @@ public class BundleRoutes {
         EditorPosts.handle(context, maxBody, "a bundle (parley.import.max-body; split it into several bundles)",
                 (caller, request, body) -> {
                     boolean dryRun = "true".equals(request.request().getParam("dryRun"));
-                    return writes.work(request, caller, List.of(dryRun, body), timeoutSeconds,
+                    String result = writes.work(request, caller, List.of(dryRun, body), timeoutSeconds,
                             () -> BundleJson.MAPPER.writeValueAsString(importer.importJson(body, dryRun)));
+                    // Committed (or replayed): the writer's next read may ask to see it (Parley-Read-After).
+                    positions.tell(request);
+                    return result;
                 });
     }
 

@@ -7,14 +7,14 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.parley.replica.ReadAfter;
+import io.parley.replica.ReadRouting;
 import io.parley.sql.Sql;
 import io.parley.common.ApiException;
 import io.parley.db.LongStatements;
@@ -46,18 +46,18 @@ public class ExportRoutes {
 
     private final CsvExports csv;
     private final PloverEvents events;
-    private final DataSource database;
+    private final ReadRouting routing;
     private final boolean readsRequireReader;
     private final ExportSlots running;
     private final String statementTimeout;
 
-    public ExportRoutes(CsvExports csv, PloverEvents events, DataSource database,
+    public ExportRoutes(CsvExports csv, PloverEvents events, ReadRouting routing,
             @ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader,
             ExportSlots running, @ConfigProperty(name = "parley.export.statement-timeout") String statementTimeout) {
         this.statementTimeout = statementTimeout;
         this.csv = csv;
         this.events = events;
-        this.database = database;
+        this.routing = routing;
         this.readsRequireReader = readsRequireReader;
         this.running = running;
     }
@@ -134,7 +134,8 @@ public class ExportRoutes {
                     ReadAccess.requireReader(QuarkusHttpUser.getSecurityIdentityBlocking(request, null));
                 }
                 Work work = plan.prepare(new QueryParameters(request.queryParams()), out);
-                try (Connection connection = database.getConnection()) {
+                // A read replica may answer once it has the caller's last write (ReadRouting).
+                try (Connection connection = routing.connection(ReadAfter.of(request))) {
                     connection.setAutoCommit(false);
                     connection.setReadOnly(true);
                     connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);

@@ -17,6 +17,7 @@ import io.parley.http.persisted.PersistedDocuments;
 import io.parley.idempotency.Answer;
 import io.parley.idempotency.RetrySafeWrites;
 import io.parley.limits.RateLimitCharges;
+import io.parley.replica.ReadAfter;
 import io.parley.telemetry.OperationTelemetry;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -177,6 +178,12 @@ public class GraphQLEndpoint {
         String kind = parsed.operationKind(request.operationName());
         telemetry.operation(context, parsed, request.operationName(), kind);
         boolean read = "query".equals(kind);
+        try {
+            ReadAfter.accept(context, request.extensions());
+        } catch (ApiException malformed) {
+            refuse(context, type, refusal(malformed));
+            return;
+        }
         if (context.request().method() == HttpMethod.GET && kind != null && !read) {
             refuse(context, type, new Refusal(ApiException.badInput("request",
                     "only queries may be sent with GET; send mutations and subscriptions with POST"), 405, 405,

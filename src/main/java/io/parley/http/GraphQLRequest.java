@@ -2,6 +2,7 @@ package io.parley.http;
 
 import java.util.Map;
 
+import io.parley.replica.ReadAfter;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -92,11 +93,13 @@ public record GraphQLRequest(String query, String operationName, Map<String, Obj
     }
 
     /**
-     * Whether nothing but a persisted-query reference rides along: any other extension may mean
-     * something to the general path, so only these requests may be compiled.
+     * Whether nothing but a persisted-query reference and the commit position to read after
+     * ({@link ReadAfter}) ride along: any other extension may mean something to the general path,
+     * so only these requests may be compiled.
      */
     boolean onlyPersistedExtension() {
-        return extensions == null || extensions.size() == 1 && extensions.containsKey("persistedQuery");
+        return extensions == null || extensions.keySet().stream()
+                .allMatch(name -> name.equals("persistedQuery") || name.equals(ReadAfter.EXTENSION));
     }
 
     GraphQLRequest withQuery(String document) {

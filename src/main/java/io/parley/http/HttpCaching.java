@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.parley.limits.RateLimitCharges;
+import io.parley.replica.ReadAfter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -24,8 +25,12 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class HttpCaching {
 
-    /** The answer varies with the media type asked for and with the caller. */
-    static final String VARY = "Accept, Authorization";
+    /**
+     * The answer varies with the media type asked for, with the caller, and with the commit
+     * position the caller asks to see (a cached answer from before its write must not stand in
+     * for one that shows it, whichever database answered).
+     */
+    static final String VARY = "Accept, Authorization, " + ReadAfter.HEADER;
 
     private final String publicCacheControl;
 

@@ -13,6 +13,7 @@ import io.parley.graphql.Documents;
 import io.parley.graphql.QueryLimits;
 import io.parley.access.ReadAccess;
 import io.parley.graphql.ResponseExtensions;
+import io.parley.replica.ReadAfter;
 import io.parley.sql.Sql;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -97,7 +98,7 @@ public class CompiledReads {
             Set<String> roles = caller == null || caller.isAnonymous() ? Set.of() : caller.getRoles();
             Sql statement = plans.statement(plan, roles, () -> reads.compiler(caller).operation(plan.operation));
             LOG.debugf("compiled: %s", statement);
-            return reads.json(statement);
+            return reads.json(statement, ReadAfter.of(request));
         } catch (ReadCompiler.NotCompilable reason) {
             LOG.debugf("SmallRye answers: %s", reason.getMessage());
             return null;

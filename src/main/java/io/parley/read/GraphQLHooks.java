@@ -13,6 +13,7 @@ import io.parley.graphql.WebSocketOperations;
 import io.parley.idempotency.KeyArgument;
 
 import io.parley.read.ReadFetchers;
+import io.parley.replica.CommitPositions;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.spi.EventingService;
 
@@ -44,7 +45,7 @@ public class GraphQLHooks implements EventingService {
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         return builder.instrumentation(new ChainedInstrumentation(builder.build().getInstrumentation(),
                 bean(ErrorCodes.class), bean(WebSocketOperations.class), bean(QueryLimits.class),
-                bean(ResponseExtensions.class)));
+                bean(ResponseExtensions.class), bean(CommitPositions.class)));
     }
 
     private static <T> T bean(Class<T> type) {

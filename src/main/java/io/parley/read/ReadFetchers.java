@@ -10,6 +10,8 @@ import io.parley.common.Node;
 import io.parley.graphql.QueryLimits;
 import io.parley.idempotency.KeyedTransaction;
 import io.parley.access.ReadAccess;
+import io.parley.replica.CommitPosition;
+import io.parley.replica.ReadAfter;
 import io.quarkus.arc.Arc;
 import mutiny.zero.flow.adapters.AdaptersToFlow;
 import mutiny.zero.flow.adapters.AdaptersToReactiveStreams;
@@ -121,11 +123,13 @@ public final class ReadFetchers {
                 return original.get(env);
             }
             ExecutableNormalizedField field = normalized(env);
+            // Taken here, where the HTTP request is current: a replica answers only once it has the caller's write.
+            CommitPosition after = ReadAfter.current();
             return readFor(reads, caller -> {
                 if (reads.readsRequireReader()) {
                     ReadAccess.requireReader(caller);
                 }
-                return parse(reads.json(reads.compiler(caller).rootField(field)));
+                return parse(reads.json(reads.compiler(caller).rootField(field), after));
             });
         }
     }

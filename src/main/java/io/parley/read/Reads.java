@@ -16,6 +16,8 @@ import jakarta.json.bind.Jsonb;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.parley.replica.CommitPosition;
+import io.parley.replica.ReadRouting;
 import io.parley.sql.Sql;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -35,16 +37,19 @@ public class Reads {
     private final Jsonb jsonb;
     private final Instance<GraphQLSchema> servedSchema;
     private final Instance<JsonReads> features;
+    private final ReadRouting routing;
     private final LongAdder statements = new LongAdder();
     private volatile ReadCompiler.ReadModel model;
 
     public Reads(@ConfigProperty(name = "parley.auth.reads-require-reader") boolean readsRequireReader,
-            DataSource database, Jsonb jsonb, Instance<GraphQLSchema> servedSchema, Instance<JsonReads> features) {
+            DataSource database, Jsonb jsonb, Instance<GraphQLSchema> servedSchema, Instance<JsonReads> features,
+            ReadRouting routing) {
         this.readsRequireReader = readsRequireReader;
         this.database = database;
         this.jsonb = jsonb;
         this.servedSchema = servedSchema;
         this.features = features;
+        this.routing = routing;
     }
 
     /** Whether reads need a token with a role that may read ({@code parley.auth.reads-require-reader}). */
@@ -57,11 +62,28 @@ public class Reads {
         return new ReadCompiler(model(), jsonb, caller);
     }
 
-    /** The JSON text the statement's single value holds; null when it returns no row. */
+    /**
+     * The JSON text the statement's single value holds (null when it returns no row), read on the
+     * primary: what a mutation's payload and a subscription's event read, right after the write.
+     */
     public String json(Sql statement) throws SQLException {
         statements.increment();
-        try (Connection connection = database.getConnection();
-                PreparedStatement prepared = statement.prepare(connection);
+        try (Connection connection = database.getConnection()) {
+            return json(connection, statement);
+        }
+    }
+
+    /**
+     * The same for a query, which a read replica may answer ({@link ReadRouting}) once it has
+     * replayed {@code after}, the caller's last write (null: any position will do).
+     */
+    public String json(Sql statement, CommitPosition after) throws SQLException {
+        statements.increment();
+        return routing.read(after, connection -> json(connection, statement));
+    }
+
+    private static String json(Connection connection, Sql statement) throws SQLException {
+        try (PreparedStatement prepared = statement.prepare(connection);
                 ResultSet result = prepared.executeQuery()) {
             return result.next() ? result.getString(1) : null;
         }

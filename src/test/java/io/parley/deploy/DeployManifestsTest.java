@@ -210,6 +210,19 @@ class DeployManifestsTest {
         assertEquals("jdbc:postgresql://" + name + "-rw:5432/" + database,
                 settings(resources, parley).get("QUARKUS_DATASOURCE_JDBC_URL"),
                 "writes go to the primary");
+        // Reads may go to the replicas only where there are some, and an acknowledged write must
+        // then be on one of them too (synchronous replication), or a failover could lose it.
+        int instances = ((Number) spec(cluster).get("instances")).intValue();
+        String replicaUrl = settings(resources, parley).getOrDefault("PARLEY_DB_REPLICA_URL", "");
+        Map<?, ?> synchronous = (Map<?, ?>) ((Map<?, ?>) spec(cluster).get("postgresql")).get("synchronous");
+        if (instances >= 2) {
+            assertEquals("jdbc:postgresql://" + name + "-ro:5432/" + database, replicaUrl, "reads go to the replicas");
+            assertTrue(synchronous != null && ((Number) synchronous.get("number")).intValue() >= 1
+                    && "required".equals(synchronous.get("dataDurability")), "commits wait for a replica: " + synchronous);
+        } else {
+            assertEquals("", replicaUrl, "one instance has no replica to read from");
+            assertEquals(null, synchronous, "one instance has no replica to wait for");
+        }
         for (String variable : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
             var ref = parley.getEnv().stream().filter(e -> e.getName().equals(variable)).findFirst().orElseThrow()
                     .getValueFrom().getSecretKeyRef();
