@@ -1,6 +1,7 @@
 package io.parley.errors;
 
 import io.parley.common.ApiException;
+import io.parley.common.Failures;
 
 import io.parley.common.GraphQLBoundary;
 import io.parley.db.DatabaseReachability;
@@ -8,15 +9,8 @@ import io.parley.idempotency.CommitOutcomeUnknown;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.transaction.xa.XAException;
@@ -82,7 +76,7 @@ public class ErrorMapping {
 
     /** The contract error a failure stands for; unexpected ones are logged with a correlation id. */
     public static ApiException translate(Throwable failure) {
-        List<Throwable> chain = causes(failure);
+        List<Throwable> chain = Failures.chain(failure);
         if (brokeWhileCommitting(chain)) {
             DatabaseReachability.suspect();
             return ApiException.commitUnknown(failure);
@@ -132,6 +126,7 @@ public class ErrorMapping {
     private static boolean brokeWhileCommitting(List<Throwable> chain) {
         boolean committing = false;
         boolean ioFailure = false;
+        boolean serverAnswered = false;
         for (Throwable cause : chain) {
             if (cause instanceof CommitOutcomeUnknown) {
                 return true;
@@ -140,35 +135,11 @@ public class ErrorMapping {
                     && cause.getMessage().contains("transactionCommit");
             ioFailure |= cause instanceof IOException
                     || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+            // PostgreSQL answered the COMMIT with an error of its own (57P01 when its session is
+            // terminated while deferred triggers run): it did not commit, whatever broke after.
+            serverAnswered |= cause instanceof PSQLException psql && psql.getServerErrorMessage() != null;
         }
-        return committing && ioFailure;
-    }
-
-    /**
-     * The failure and everything behind it, nearest first: causes, and suppressed exceptions too,
-     * because a failed commit hides its reason there (Narayana's RollbackException carries the
-     * flush's "terminating connection" error as suppressed, not as cause).
-     */
-    private static List<Throwable> causes(Throwable failure) {
-        List<Throwable> found = new ArrayList<>();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Throwable> waiting = new ArrayDeque<>(List.of(failure));
-        // 64 is far more than any real chain; it bounds a pathological one.
-        while (!waiting.isEmpty() && found.size() < 64) {
-            Throwable next = waiting.removeFirst();
-            if (!seen.add(next)) {
-                continue;
-            }
-            found.add(next);
-            if (next.getCause() != null) {
-                waiting.addLast(next.getCause());
-            }
-            if (next instanceof SQLException sql && sql.getNextException() != null) {
-                waiting.addLast(sql.getNextException());
-            }
-            waiting.addAll(Arrays.asList(next.getSuppressed()));
-        }
-        return found;
+        return committing && ioFailure && !serverAnswered;
     }
 
     private static ApiException fromSqlState(SQLException sql) {

@@ -3,13 +3,6 @@ package io.parley.idempotency;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -23,6 +16,8 @@ import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 
 import org.jboss.logging.Logger;
+
+import io.parley.common.Failures;
 
 import io.smallrye.common.vertx.ContextLocals;
 
@@ -260,7 +255,7 @@ public final class KeyedTransaction {
      * resource failure or a heuristic outcome.
      */
     static boolean connectionLost(Throwable failure) {
-        for (Throwable cause : causes(failure)) {
+        for (Throwable cause : Failures.chain(failure)) {
             if (cause instanceof IOException || cause instanceof HeuristicMixedException) {
                 return true;
             }
@@ -275,26 +270,5 @@ public final class KeyedTransaction {
             }
         }
         return false;
-    }
-
-    private static List<Throwable> causes(Throwable failure) {
-        List<Throwable> found = new java.util.ArrayList<>();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Throwable> waiting = new ArrayDeque<>(List.of(failure));
-        while (!waiting.isEmpty() && found.size() < 64) {
-            Throwable next = waiting.removeFirst();
-            if (!seen.add(next)) {
-                continue;
-            }
-            found.add(next);
-            if (next.getCause() != null) {
-                waiting.addLast(next.getCause());
-            }
-            if (next instanceof SQLException sql && sql.getNextException() != null) {
-                waiting.addLast(sql.getNextException());
-            }
-            waiting.addAll(Arrays.asList(next.getSuppressed()));
-        }
-        return found;
     }
 }

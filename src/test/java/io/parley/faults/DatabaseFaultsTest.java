@@ -140,7 +140,7 @@ class DatabaseFaultsTest {
             numbers.put("duplicated", stored.duplicated());
             numbers.put("unacknowledgedButStored", stored.unacknowledgedButStored());
             numbers.put("firstWriteAfterSeconds", round(healed));
-            Traffic.record("idempotent-retries", numbers);
+            FaultRecord.write("idempotent-retries", numbers);
 
             assertTrue(traffic.retries() > 0, "the faults left writes open, so the test tested something: " + numbers);
             assertEquals(0, stored.duplicated(), "a retry with the same key wrote twice: " + numbers);
@@ -202,7 +202,7 @@ class DatabaseFaultsTest {
             numbers.put("lost", stored.lost());
             numbers.put("duplicated", stored.duplicated());
             numbers.put("exportSlotsFreeAfterSeconds", round(freed));
-            Traffic.record("slow-clients", numbers);
+            FaultRecord.write("slow-clients", numbers);
 
             assertEquals(Map.of(), traffic.failuresByCode(), "nobody else was refused: " + numbers);
             assertEquals(0, stored.lost(), "acknowledged writes lost: " + numbers);
@@ -268,7 +268,7 @@ class DatabaseFaultsTest {
             numbers.put("unacknowledgedButStored", stored.unacknowledgedButStored());
             numbers.put("firstWriteAfterSeconds", round(healed));
             numbers.put("readyAfterSeconds", round(ready));
-            Traffic.record(scenario, numbers);
+            FaultRecord.write(scenario, numbers);
 
             assertEquals(0, stored.lost(), "acknowledged writes lost: " + numbers);
             assertEquals(0, stored.duplicated(), "writes stored twice: " + numbers);

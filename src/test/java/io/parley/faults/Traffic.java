@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -258,29 +256,5 @@ public final class Traffic implements AutoCloseable {
      *        with the connection) that committed anyway: why clients need idempotency keys
      */
     public record Stored(int lost, int duplicated, int unacknowledgedButStored) {
-    }
-
-    /** Writes one scenario's numbers to target/faults/<scenario>.json for docs/reliability.md. */
-    public static void record(String scenario, Map<String, Object> numbers) throws IOException {
-        Path dir = Path.of("target", "faults");
-        Files.createDirectories(dir);
-        StringBuilder json = new StringBuilder("{\"scenario\":\"" + scenario + "\"");
-        numbers.forEach((key, value) -> json.append(",\"").append(key).append("\":").append(jsonValue(value)));
-        json.append("}\n");
-        Files.writeString(dir.resolve(scenario + ".json"), json);
-        System.out.println("FAULT " + json.toString().strip());
-    }
-
-    private static String jsonValue(Object value) {
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        if (value instanceof Map<?, ?> map) {
-            StringBuilder json = new StringBuilder("{");
-            map.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":")
-                    .append(jsonValue(v)));
-            return json.append('}').toString();
-        }
-        return "\"" + value.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
