@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.parley.common.Roles;
 import io.parley.events.ChangeEvents;
+import io.parley.events.Subscribers;
 import io.parley.graphql.Fixtures;
 import io.parley.graphql.GraphQLSocket;
 import io.parley.graphql.Tokens;
@@ -175,18 +176,7 @@ class BundleSetPathTest {
     }
 
     private void awaitSubscribers(int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (events.subscriberCount() != count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + count + " subscribers, have " + events.subscriberCount());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Subscribers.await(events, count, WAIT);
     }
 
     /** Talks over several of the importer's slices (1,000 records each), one of them broken by a rule only its service knows. */

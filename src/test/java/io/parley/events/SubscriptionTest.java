@@ -179,18 +179,7 @@ class SubscriptionTest {
     }
 
     private void awaitSubscribers(int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (events.subscriberCount() != count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + count + " subscribers, have " + events.subscriberCount());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Subscribers.await(events, count, WAIT);
     }
 
     private static String notify(String talkId, long trackKey) {

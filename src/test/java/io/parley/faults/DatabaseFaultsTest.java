@@ -131,14 +131,9 @@ class DatabaseFaultsTest {
             try (Connection direct = database.directConnection()) {
                 stored = traffic.stored(direct);
             }
+            numbers.putAll(traffic.numbers(stored));
             numbers.put("faultSeconds", 13);
-            numbers.put("tried", traffic.tried());
-            numbers.put("acknowledgedWrites", traffic.acknowledgedCount());
-            numbers.put("refusedByCode", traffic.failuresByCode());
             numbers.put("retriedWithKey", traffic.retries());
-            numbers.put("lost", stored.lost());
-            numbers.put("duplicated", stored.duplicated());
-            numbers.put("unacknowledgedButStored", stored.unacknowledgedButStored());
             numbers.put("firstWriteAfterSeconds", round(healed));
             FaultRecord.write("idempotent-retries", numbers);
 
@@ -194,13 +189,9 @@ class DatabaseFaultsTest {
             try (Connection direct = FaultyPostgres.current().directConnection()) {
                 stored = traffic.stored(direct);
             }
+            numbers.putAll(traffic.numbers(stored));
             numbers.put("slowClients", slow.size());
-            numbers.put("tried", traffic.tried());
-            numbers.put("acknowledgedWrites", traffic.acknowledgedCount());
-            numbers.put("refusedByCode", traffic.failuresByCode());
             numbers.put("fifthExportStatus", fifth);
-            numbers.put("lost", stored.lost());
-            numbers.put("duplicated", stored.duplicated());
             numbers.put("exportSlotsFreeAfterSeconds", round(freed));
             FaultRecord.write("slow-clients", numbers);
 
@@ -256,16 +247,11 @@ class DatabaseFaultsTest {
             try (Connection direct = FaultyPostgres.current().directConnection()) {
                 stored = traffic.stored(direct);
             }
+            numbers.putAll(traffic.numbers(stored));
             numbers.put("faultSeconds", seconds);
-            numbers.put("tried", traffic.tried());
-            numbers.put("acknowledgedWrites", traffic.acknowledgedCount());
-            numbers.put("refusedByCode", traffic.failuresByCode());
             numbers.put("slowestRefusedWriteSeconds", round(traffic.slowestFailedWriteSeconds()));
             numbers.put("slowestRefusedReadSeconds", round(traffic.slowestFailedReadSeconds()));
             numbers.put("refusalsThatWaitedOver1s", traffic.failuresSlowerThan(WAITED_SECONDS));
-            numbers.put("lost", stored.lost());
-            numbers.put("duplicated", stored.duplicated());
-            numbers.put("unacknowledgedButStored", stored.unacknowledgedButStored());
             numbers.put("firstWriteAfterSeconds", round(healed));
             numbers.put("readyAfterSeconds", round(ready));
             FaultRecord.write(scenario, numbers);

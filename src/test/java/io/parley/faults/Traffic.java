@@ -251,6 +251,18 @@ public final class Traffic implements AutoCloseable {
         return new Stored(lost, duplicated, unacknowledgedButStored);
     }
 
+    /** The numbers every scenario reports: requests, acknowledged writes, refusals by code, and what was stored. */
+    public Map<String, Object> numbers(Stored stored) {
+        Map<String, Object> numbers = new java.util.LinkedHashMap<>();
+        numbers.put("tried", tried());
+        numbers.put("acknowledgedWrites", acknowledgedCount());
+        numbers.put("refusedByCode", failuresByCode());
+        numbers.put("lost", stored.lost());
+        numbers.put("duplicated", stored.duplicated());
+        numbers.put("unacknowledgedButStored", stored.unacknowledgedButStored());
+        return numbers;
+    }
+
     /**
      * @param unacknowledgedButStored writes the client never heard succeed (the answer was lost
      *        with the connection) that committed anyway: why clients need idempotency keys
