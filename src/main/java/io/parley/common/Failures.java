@@ -20,6 +20,17 @@ public final class Failures {
     }
 
     /**
+     * Whether PostgreSQL's SQLSTATE says the connection itself failed, not the statement: class 08
+     * (connection exception), 57P01-57P05 (the server shut down or ended the session) or 53300 (too
+     * many connections). The one definition for the primary (ErrorMapping: UNAVAILABLE) and the
+     * read replica (ReadRouting: the primary answers instead).
+     */
+    public static boolean connectionLost(SQLException failure) {
+        String state = failure.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"));
+    }
+
+    /**
      * The failure and everything behind it, nearest first: causes, an SQLException's next
      * exceptions, and suppressed exceptions too, because a failed commit hides its reason there
      * (Narayana's RollbackException carries the flush's "terminating connection" error as

@@ -158,7 +158,7 @@ public class ErrorMapping {
                         + (detail != null && detail.getConstraint() != null ? " (" + detail.getConstraint() + ")" : ""));
             case "57014" -> ApiException.limitExceeded("query", "the statement took too long and was cancelled");
             default -> {
-                if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
+                if (Failures.connectionLost(sql)) {
                     DatabaseReachability.suspect();
                     yield ApiException.unavailable(sql);
                 }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.common.Failures;
 import io.parley.sql.Sql;
 
 /**
@@ -187,9 +188,7 @@ public class ReadRouting {
      * bad input or a bug fails the same way on the primary and is not retried there.
      */
     static boolean replicaFault(SQLException failed) {
-        String state = failed.getSQLState();
-        return state == null || state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
-                || conflictWithRecovery(failed);
+        return failed.getSQLState() == null || Failures.connectionLost(failed) || conflictWithRecovery(failed);
     }
 
     private static boolean conflictWithRecovery(SQLException failed) {
