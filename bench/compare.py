@@ -29,6 +29,8 @@ CONFIG = json.load(open(sys.argv[1]))
 WORK = CONFIG["work"]
 PG = CONFIG["postgres"]
 LOAD = CONFIG["load"]
+# bench/vs-postgraphile.sh --constant-load: each question at its fixed rate instead of wrk's saturation.
+CONSTANT = LOAD.get("constant", False)
 
 # The same logical questions, asked in each server's own schema. Query texts are templates
 # ($name) filled with the facts of the run (facts()): row ids picked from the database and the
@@ -111,6 +113,7 @@ TALK_PARTICIPANTS_POSTGRAPHILE = "talkParticipantsByTalkId(orderBy: ORDINAL_ASC)
 QUERIES = [
     {
         "name": "recent talks, nested",
+        "rate": 150,
         "what": "50 most recent talks with participants' names, outcomes and citations' publishers",
         "parley": """{ talks(first: 50, orderBy: {field: DATE, direction: DESC}) { edges { node {
             title date participants { person { name } } outcomes { title kind }
@@ -135,6 +138,7 @@ QUERIES = [
     },
     {
         "name": "person by id",
+        "rate": 1000,
         "what": "one person by id",
         "parley": '{ person(id: "$person_by_id") { name countryCode summary } }',
         "postgraphile": '{ personByRowId(rowId: "$person_by_id_row") { name countryCode summary } }',
@@ -143,6 +147,7 @@ QUERIES = [
     },
     {
         "name": "statements by tone and date",
+        "rate": 400,
         "what": "20 skeptical statements of 2020, newest first, with their speakers",
         "parley": """{ statements(first: 20, filter: {tones: [SKEPTICAL], from: "2020-01-01", to: "2020-12-31"}) {
             edges { node { quote saidOn tone speaker { name } } } } }""",
@@ -159,6 +164,7 @@ QUERIES = [
     },
     {
         "name": "person page",
+        "rate": 300,
         "what": "a busy person with their 20 most recent talks and each talk's participants (name, role)",
         "parley": """{ person(id: "$busy_person") { name talks(first: 20) { edges { node {
             title date """ + TALK_PARTICIPANTS_PARLEY + """ } } } } }""",
@@ -183,6 +189,7 @@ QUERIES = [
     },
     {
         "name": "track page",
+        "rate": 300,
         "what": "10 tracks, each with its 10 most recent talks and each talk's outcomes (kind, figures: none in the dataset)",
         "parley": """{ tracks(first: 10) { edges { node { name talks(first: 10) { edges { node {
             title date outcomes { kind figures { label value approximate } } } } } } } } }""",
@@ -209,6 +216,7 @@ QUERIES = [
     },
     {
         "name": "talk by node id",
+        "rate": 800,
         "what": "node(id) of a talk with its participants (name, role)",
         "parley": '{ node(id: "$talk_node") { ... on Talk { title date ' + TALK_PARTICIPANTS_PARLEY + " } } }",
         "postgraphile": '{ node(id: "$talk_node") { ... on Talk { title date ' + TALK_PARTICIPANTS_POSTGRAPHILE + " } } }",
@@ -223,6 +231,7 @@ QUERIES = [
     },
     {
         "name": "search",
+        "rate": 200,
         "what": f"search(query: \"{SEARCH_TEXT}\", first: 20): score, snippet and each hit's fields",
         "parley": '{ search(query: "%s", first: 20) { score snippet result { __typename %s } } }' % (SEARCH_TEXT, fragments(SEARCH_RESULT_FIELDS)),
         "postgraphile": None,
@@ -231,6 +240,7 @@ QUERIES = [
     },
     {
         "name": "timeline",
+        "rate": 500,
         "what": "timeline(personId: a busy person, first: 50): date, precision and each item's fields",
         "parley": '{ timeline(personId: "$busy_person", first: 50) { date datePrecision item { __typename %s } } }' % fragments(TIMELINE_ITEM_FIELDS),
         "postgraphile": None,
@@ -292,6 +302,22 @@ def wrk(url, query, seconds, lua_dir, warm_up=False):
     if bad or errors or graphql_errors:
         raise RuntimeError(f"wrk saw failures against {url}:\n{output}")
     return {"requests": requests, "rps": rps, "p50": p50, "p99": p99}
+
+
+def constant_load(url, query, rate, seconds, log=None):
+    """Requests at a fixed rate, timed from when each was due (bench/constant_load.mjs): the
+    latency a client sees when the server stalls, which wrk's closed loop hides."""
+    body = os.path.join(WORK, "constant-load.json")
+    with open(body, "w") as out:
+        json.dump({"query": query}, out)
+    command = [CONFIG["node"], os.path.join(os.path.dirname(os.path.abspath(__file__)), "constant_load.mjs"),
+               url, body, str(rate), str(seconds), "2"] + ([log] if log else [])
+    measured = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    if measured["errors"]:
+        raise RuntimeError(f"the constant load saw failures against {url}: {measured}")
+    if measured["achieved_rate"] < 0.95 * rate:
+        raise RuntimeError(f"{url} did not keep up with {rate} requests/s: {measured}")
+    return measured
 
 
 def to_ms(value):
@@ -428,6 +454,13 @@ def run_server(server, known, expected):
         for query in queries:
             # Warm-up: the JIT compiles the hot paths; slow first answers are expected here.
             wrk(spec["url"], text(query, server, known), LOAD["warmup_s"], WORK, warm_up=True)
+            if CONSTANT:
+                # Each request's due time and latency are kept, to see when slow ones happened.
+                log = os.path.join(WORK, f"constant-{variant}-{query['name'].replace(' ', '-').replace(',', '')}.log")
+                measured = constant_load(spec["url"], text(query, server, known), query["rate"], LOAD["duration_s"], log)
+                results["queries"][query["name"]] = measured
+                print(f"{server} / {query['name']} at {query['rate']}/s: {measured}", flush=True)
+                continue
             runs = []
             for _ in range(LOAD["repetitions"]):
                 psql("select pg_stat_statements_reset()")
@@ -567,6 +600,68 @@ def native_section(parley, native, postgraphile, aot):
     return lines
 
 
+def constant_main(known, parley_only, load_before):
+    """--constant-load: every question at its fixed rate through both servers; replaces only the
+    section between the markers in the output (the saturation table and the analysis stay)."""
+    parley = run_server("parley", known, parley_only)
+    postgraphile = run_server("postgraphile", known, parley["answers"])
+    load_after = os.getloadavg()
+    worse = []
+    rows = []
+    for query in QUERIES:
+        name = query["name"]
+        ours, theirs = parley["queries"][name], postgraphile["queries"].get(name)
+        if theirs and ours["p99"] > theirs["p99"]:
+            worse.append(name)
+        cells = [f"{ours[k]:.1f}" for k in ("p50", "p99", "p999", "max")]
+        cells += [f"{theirs[k]:.1f}" for k in ("p50", "p99", "p999", "max")] if theirs else ["—"] * 4
+        verdict = ("yes" if ours["p99"] <= theirs["p99"] else "**no**") if theirs else "no equivalent"
+        rows.append(f"| {name} | {query['rate']} | {' | '.join(cells)} | {verdict} |")
+    lines = [
+        CONSTANT_BEGIN,
+        "## At a constant offered load (issue 25)",
+        "",
+        "Each question at a fixed rate that both servers sustain (about half of PostGraphile's saturated",
+        "throughput in the table above; Parley's alone for search and timeline), sent whatever the answers do and",
+        "timed from when each request was due (bench/constant_load.mjs; wrk's closed loop sends nothing while a",
+        "server stalls, and so hides most of a stall from its percentiles). Same database and machine, one server",
+        f"at a time; each question after {LOAD['warmup_s']} s of wrk at {LOAD['connections']} connections to warm it,",
+        f"then {LOAD['duration_s']} s at its rate. Latency in ms; p99.9 of a few thousand requests is among the slowest few.",
+        "",
+        f"- Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; machine: {CONFIG['machine']}",
+        f"- Load average (1/5/15 min) before: {' / '.join(f'{v:.2f}' for v in load_before)}, after: {' / '.join(f'{v:.2f}' for v in load_after)}"
+        " (a quiet machine stays near 1 while one server and the load run; other work on the 2 CPUs shows above it)",
+        f"- Versions: {CONFIG['versions']}",
+        f"- Reproduce: `{CONFIG['command']}` (about {round(len(QUERIES) * 2 * (LOAD['warmup_s'] + LOAD['duration_s']) / 60) + 1} minutes;"
+        " per-request due times and latencies in target/bench/vs-postgraphile/constant-*.log)",
+        "",
+        "| Query | rate, req/s | Parley p50 | p99 | p99.9 | max | PostGraphile p50 | p99 | p99.9 | max | Parley's p99 no worse? |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+        *rows,
+        "",
+        f"Goal: no shape with a p99 worse than PostGraphile's at equal load: "
+        f"{'met on every shape both answer' if not worse else 'not met on ' + ', '.join(worse)}.",
+        CONSTANT_END,
+    ]
+    output = CONFIG["output"]
+    existing = open(output).read() if os.path.exists(output) else "<!-- analysis -->\n"
+    section = "\n".join(lines)
+    if CONSTANT_BEGIN in existing:
+        before, rest = existing.split(CONSTANT_BEGIN, 1)
+        existing = before + section + rest.split(CONSTANT_END, 1)[1]
+    else:
+        marker = "<!-- analysis -->"
+        at = existing.index(marker) + len(marker) if marker in existing else len(existing)
+        existing = existing[:at] + "\n\n" + section + "\n" + existing[at:]
+    with open(output, "w") as out:
+        out.write(existing)
+    print(f"wrote the constant-load section of {output}")
+
+
+CONSTANT_BEGIN = "<!-- constant-load: written by bench/vs-postgraphile.sh --constant-load -->"
+CONSTANT_END = "<!-- /constant-load -->"
+
+
 def main():
     # Both ports checked first: a run should not find the second one taken after the first's load.
     for spec in CONFIG["servers"].values():
@@ -575,6 +670,9 @@ def main():
     load_before = os.getloadavg()
     known = facts()
     parley_only = {q["name"]: ceiling_answer(q, known) for q in QUERIES if not q["postgraphile"]}
+    if CONSTANT:
+        constant_main(known, parley_only, load_before)
+        return
     parley = run_server("parley", known, parley_only)
     # The production packaging (trained JDK 25 AOT cache and the image's JVM options), when built.
     aot = run_server("parley-aot", known, parley["answers"]) if "parley-aot" in CONFIG["servers"] else None
