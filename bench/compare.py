@@ -632,7 +632,7 @@ def constant_main(known, parley_only, load_before):
         f"- Load average (1/5/15 min) before: {' / '.join(f'{v:.2f}' for v in load_before)}, after: {' / '.join(f'{v:.2f}' for v in load_after)}"
         " (a quiet machine stays near 1 while one server and the load run; other work on the 2 CPUs shows above it)",
         f"- Versions: {CONFIG['versions']}",
-        f"- Reproduce: `{CONFIG['command']}` (about {round(len(QUERIES) * 2 * (LOAD['warmup_s'] + LOAD['duration_s']) / 60) + 1} minutes;"
+        f"- Reproduce: `{CONFIG['command']}` (about {round(sum(2 if q['postgraphile'] else 1 for q in QUERIES) * (LOAD['warmup_s'] + LOAD['duration_s']) / 60) + 1} minutes;"
         " per-request due times and latencies in target/bench/vs-postgraphile/constant-*.log)",
         "",
         "| Query | rate, req/s | Parley p50 | p99 | p99.9 | max | PostGraphile p50 | p99 | p99.9 | max | Parley's p99 no worse? |",
@@ -652,7 +652,7 @@ def constant_main(known, parley_only, load_before):
     else:
         marker = "<!-- analysis -->"
         at = existing.index(marker) + len(marker) if marker in existing else len(existing)
-        existing = existing[:at] + "\n\n" + section + "\n" + existing[at:]
+        existing = existing[:at] + "\n\n" + section + existing[at:]
     with open(output, "w") as out:
         out.write(existing)
     print(f"wrote the constant-load section of {output}")

@@ -7,7 +7,7 @@
 # Usage: bench/vs-postgraphile.sh          full run (about 20 minutes) -> docs/benchmarks.md
 #        bench/vs-postgraphile.sh --smoke  a few seconds per query, for CI -> target/bench/benchmarks-smoke.md
 #        bench/vs-postgraphile.sh --constant-load  each query at a fixed rate both servers sustain,
-#            p50/p99/p99.9 (about 9 minutes) -> its own section of docs/benchmarks.md, the rest kept
+#            p50/p99/p99.9 (about 8 minutes) -> its own section of docs/benchmarks.md, the rest kept
 # Ports, for running beside other work: PG_PORT (PostgreSQL, 55432), BENCH_PARLEY_PORT and
 # BENCH_PARLEY_MANAGEMENT_PORT (18080, 19080), BENCH_POSTGRAPHILE_PORT (5678).
 set -euo pipefail
@@ -31,7 +31,7 @@ if [ "$MODE" = "--smoke" ]; then
     COMMAND="bench/vs-postgraphile.sh --smoke"
 elif [ "$MODE" = "--constant-load" ]; then
     # wrk warms each query at saturation; then bench/constant_load.mjs offers it at its fixed rate.
-    # Too long for --smoke (about 9 minutes): a tail needs thousands of requests per query.
+    # Too long for --smoke (about 8 minutes): a tail needs thousands of requests per query.
     LOAD='{"connections": 16, "warmup_s": 10, "duration_s": 20, "repetitions": 1, "constant": true}'
     OUTPUT="$ROOT/docs/benchmarks.md"
     COMMAND="bench/vs-postgraphile.sh --constant-load"
