@@ -621,7 +621,7 @@ def constant_main(known, parley_only, load_before):
         CONSTANT_BEGIN,
         "## At a constant offered load (issue 25)",
         "",
-        "Each question at a fixed rate that both servers sustain (about half of PostGraphile's saturated",
+        "Each question at a fixed rate that both servers sustain (at most about half of PostGraphile's saturated",
         "throughput in the table above; Parley's alone for search and timeline), sent whatever the answers do and",
         "timed from when each request was due (bench/constant_load.mjs; wrk's closed loop sends nothing while a",
         "server stalls, and so hides most of a stall from its percentiles). Same database and machine, one server",
