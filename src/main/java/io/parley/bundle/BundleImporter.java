@@ -106,6 +106,7 @@ public class BundleImporter {
         // Imports run one at a time: matching then creating is only safe when no other import
         // can create the same record in between.
         Sql.of("select pg_advisory_xact_lock(hashtext('parley-import'))").nativeQuery(em).getSingleResult();
+        writer.nameWriter();
         Map<String, String> ids = new HashMap<>();
         List<ImportedRecord> imported = new ArrayList<>();
         for (RecordType type : RecordType.values()) {

@@ -74,6 +74,14 @@ class BundleWriter {
         }
     }
 
+    /**
+     * Names the importing writer to the audit triggers before any record is written: named first,
+     * outside any savepoint, it is named once for the whole import (RecordService remembers it).
+     */
+    void nameWriter() {
+        writers.get(RecordType.PERSON).service().nameWriter();
+    }
+
     ImportedRecord write(RecordType type, String ref, ObjectNode input, String path) {
         return write(type, ref, input, path, false, null, null);
     }

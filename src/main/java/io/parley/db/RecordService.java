@@ -2,6 +2,7 @@ package io.parley.db;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.parley.common.ApiException;
@@ -31,6 +33,11 @@ import io.quarkus.security.identity.SecurityIdentity;
  * <p>Every write names the writer to the database, whose triggers (V3) keep the audit history.
  * Writes run in a transaction and flush at each step, so that a constraint violation surfaces
  * here, where {@code ErrorMapping} can name it, and not at commit.
+ *
+ * <p>A transaction remembers what it has already asked the database ({@link Checked}): that it
+ * named its writer, and which records it found to exist as themselves (or created). A bundle
+ * import writes thousands of records in one transaction, most referring to the same few hundred
+ * people, sources and tracks; asking again for each was four of a new talk's dozen statements.
  */
 public abstract class RecordService<E extends VersionedEntity & Node, I>
         implements PanacheRepositoryBase<E, Long>, NodeLoader<E> {
@@ -38,6 +45,54 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
     private final NodeType nodeType;
     private final Supplier<E> newRecord;
     private final SecurityIdentity identity;
+
+    /**
+     * What the current transaction already knows, kept with it and gone with it: the writer it
+     * named (set_config with is_local lasts until the transaction ends, and a savepoint rolled
+     * back after it was named cannot undo it; naming it inside a savepoint is not remembered, as
+     * BundleImporter names it first) and, per record type, the keys found to name records of
+     * their own, neither missing nor merged into another. Such a key stays so until the
+     * transaction deletes or merges a record of the type, which forgets them all; a concurrent
+     * transaction's delete is refused by the foreign keys as it was before this memory.
+     */
+    private static final class Checked {
+        String writer;
+        final Map<NodeType, Set<Long>> existing = new java.util.EnumMap<>(NodeType.class);
+
+        Set<Long> existing(NodeType type) {
+            return existing.computeIfAbsent(type, t -> new HashSet<>());
+        }
+    }
+
+    /** The current transaction's memory, or null outside a transaction. */
+    private Checked checked() {
+        // Narayana's registry, the object its CDI producer hands out (looked up, not injected:
+        // the services' constructors stay as they are, and nothing is read at build time).
+        TransactionSynchronizationRegistry transactions = com.arjuna.ats.jta.common.jtaPropertyManager
+                .getJTAEnvironmentBean().getTransactionSynchronizationRegistry();
+        if (transactions.getTransactionKey() == null) {
+            return null;
+        }
+        try {
+            Checked checked = (Checked) transactions.getResource(Checked.class);
+            if (checked == null) {
+                checked = new Checked();
+                transactions.putResource(Checked.class, checked);
+            }
+            return checked;
+        } catch (IllegalStateException ending) {
+            // A transaction past its active life keeps nothing: everything is asked again.
+            return null;
+        }
+    }
+
+    /** Forgets which records of this type the current transaction found: call after deleting or merging one. */
+    public void forgetChecked() {
+        Checked checked = checked();
+        if (checked != null) {
+            checked.existing.remove(nodeType);
+        }
+    }
 
     /** {@code identity} is the caller's, named to the audit triggers as the writer. */
     protected RecordService(NodeType nodeType, Supplier<E> newRecord, SecurityIdentity identity) {
@@ -74,6 +129,10 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
         E record = apply(newRecord.get(), input);
         nameWriter();
         persistAndFlush(record);
+        Checked checked = checked();
+        if (checked != null) {
+            checked.existing(nodeType).add(record.pk);
+        }
         return record;
     }
 
@@ -106,6 +165,7 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
         }
         delete(forUpdate(id, expectedVersion));
         flush();
+        forgetChecked();
         return id;
     }
 
@@ -185,7 +245,10 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
      * key, or for one merged into another, that one's ({@link #mergedInto}).
      */
     public List<Long> current(List<Long> keys) {
-        Map<Long, Long> merged = keys.isEmpty() ? Map.of() : mergedInto(keys);
+        Checked checked = checked();
+        List<Long> unknown = checked == null ? keys
+                : keys.stream().filter(key -> !checked.existing(nodeType).contains(key)).toList();
+        Map<Long, Long> merged = unknown.isEmpty() ? Map.of() : mergedInto(unknown);
         return keys.stream().map(key -> merged.getOrDefault(key, key)).toList();
     }
 
@@ -221,11 +284,19 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
      * first that does not (its index in {@code keys}); one statement however many keys.
      */
     public void requireEachExisting(List<Long> keys, IntFunction<String> field) {
-        if (keys.isEmpty()) {
+        Checked checked = checked();
+        Set<Long> wanted = new LinkedHashSet<>(keys);
+        if (checked != null) {
+            wanted.removeAll(checked.existing(nodeType));
+        }
+        if (wanted.isEmpty()) {
             return;
         }
-        Set<Long> wanted = new LinkedHashSet<>(keys);
         if (count("pk in ?1", wanted) == wanted.size()) {
+            // Each its own record too: merging deletes the record merged.
+            if (checked != null) {
+                checked.existing(nodeType).addAll(wanted);
+            }
             return;
         }
         Set<Long> found = byKeys(wanted).keySet();
@@ -237,10 +308,20 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
         }
     }
 
-    /** Tells the audit triggers (V3) who is writing, for the rest of this transaction. */
+    /**
+     * Tells the audit triggers (V3) who is writing, for the rest of this transaction; once per
+     * transaction and writer ({@link Checked}).
+     */
     public void nameWriter() {
         String actor = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        Checked checked = checked();
+        if (checked != null && actor.equals(checked.writer)) {
+            return;
+        }
         Sql.of("select set_config('parley.actor', ", Sql.value(actor), ", true)")
                 .nativeQuery(getEntityManager()).getSingleResult();
+        if (checked != null) {
+            checked.writer = actor;
+        }
     }
 }

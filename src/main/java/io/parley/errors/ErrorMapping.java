@@ -143,13 +143,19 @@ public class ErrorMapping {
     }
 
     private static ApiException fromSqlState(SQLException sql) {
+        if (!(sql instanceof PSQLException) && sql.getNextException() instanceof PSQLException server) {
+            // A batched write (rows of one table flushed together) fails as a BatchUpdateException
+            // with the server's own error, which names the table and constraint, next to it.
+            return fromSqlState(server);
+        }
         String state = sql.getSQLState();
         ServerErrorMessage detail = sql instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         String table = detail == null ? null : detail.getTable();
         return switch (state) {
             case "23503" -> sql.getMessage() != null && sql.getMessage().contains("is still referenced")
                     ? ApiException.conflict("The record is still referenced by "
-                            + REFERRERS.getOrDefault(table, "other records") + "; remove those references first")
+                            + (table == null ? "other records" : REFERRERS.getOrDefault(table, "other records"))
+                            + "; remove those references first")
                     : ApiException.badInput("input", "refers to a record that does not exist");
             case "23505" -> ApiException.conflict("A record with the same unique value already exists"
                     + (detail != null && detail.getConstraint() != null ? " (" + detail.getConstraint() + ")" : ""));

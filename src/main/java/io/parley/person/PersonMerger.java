@@ -120,6 +120,7 @@ public class PersonMerger {
         execute(Sql.of("update person_merge set kept_id = ", Sql.value(keepKey), " where kept_id = ", Sql.value(mergeKey)));
         people.delete(merged);
         people.flush();
+        people.forgetChecked();
 
         kept.aliases = aliases.names;
         kept.aliasLanguages = aliases.languages;

@@ -21,6 +21,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import org.hibernate.SessionFactory;
+
 import io.parley.common.Roles;
 import io.parley.events.ChangeEvents;
 import io.parley.events.Subscribers;
@@ -44,6 +46,9 @@ class BundleSetPathTest {
 
     @Inject
     ChangeEvents events;
+
+    @Inject
+    SessionFactory sessionFactory;
 
     /** The mutations' own writer (GraphQLClient posts mutations as editor and admin), so actors compare equal. */
     private static final String WRITER = Tokens.withRoles(Roles.EDITOR, Roles.ADMIN);
@@ -217,6 +222,26 @@ class BundleSetPathTest {
         assertEquals(List.of(), feedAfter(afterFirst));
         assertEquals("2025-01-01", data("{ talks(filter: {text: \"Large Rebulk 3\"}, first: 1) { nodes { title date } } }")
                 .getString("talks.nodes.find { it.title == 'Large Rebulk 3' }.date"));
+    }
+
+    /**
+     * A new talk costs its own writes, not its references' lookups: the transaction names its
+     * writer once and looks each referenced person up once (RecordService remembers both), and
+     * a talk's participants go in one multi-row insert. So 200 talks between the same two people
+     * cost about three statements each (the talk, its participants, pg_notify), where naming the
+     * writer, resolving and checking the two people and inserting each participant row was seven.
+     */
+    @Test
+    void aNewTalkCostsItsOwnWritesNotItsReferencesLookups() {
+        var statistics = sessionFactory.getStatistics();
+        long before = statistics.getPrepareStatementCount();
+        JsonPath imported = importing(WRITER, largeBundle("Counted", 200, -1)).then().statusCode(200).extract().jsonPath();
+        long statements = statistics.getPrepareStatementCount() - before;
+        assertEquals(202, imported.getInt("created"), imported::prettify);
+        // 3 per talk, plus the people (matched and created one by one) and the per-slice statements
+        assertTrue(statements <= 4 * 200, "statements for 200 talks: " + statements);
+        assertEquals(2, data("{ talks(filter: {text: \"Large Counted 199\"}, first: 1) { nodes { participants { role } } } }")
+                .getList("talks.nodes[0].participants").size());
     }
 
     /** The record as GraphQL reads it: its own fields and the rows it owns (participants, citations, figures). */
