@@ -4,8 +4,11 @@
 # npm), builds Parley, creates a PostgreSQL cluster on loopback, migrates it with Parley's own
 # Flyway migrations, loads bench/dataset.sql, then runs both servers one after the other.
 #
-# Usage: bench/vs-postgraphile.sh          full run (about 20 minutes) -> docs/benchmarks.md
-#        bench/vs-postgraphile.sh --smoke  a few seconds per query, for CI -> target/bench/benchmarks-smoke.md
+# Usage: bench/vs-postgraphile.sh          full run of the reads (about 20 minutes) -> docs/benchmarks.md
+#        bench/vs-postgraphile.sh --writes single mutations only (bench/mutations.py, about 12 minutes)
+#                                          -> the Writes section of docs/benchmarks.md
+#        bench/vs-postgraphile.sh --smoke  a few seconds per query and per write, for CI
+#                                          -> target/bench/benchmarks-smoke.md
 # Ports, for running beside other work: PG_PORT (PostgreSQL, 55432), BENCH_PARLEY_PORT and
 # BENCH_PARLEY_MANAGEMENT_PORT (18080, 19080), BENCH_POSTGRAPHILE_PORT (5678).
 set -euo pipefail
@@ -27,11 +30,20 @@ if [ "$MODE" = "--smoke" ]; then
     LOAD='{"connections": 4, "warmup_s": 3, "duration_s": 5, "repetitions": 1}'
     OUTPUT="$ROOT/target/bench/benchmarks-smoke.md"
     COMMAND="bench/vs-postgraphile.sh --smoke"
-else
+elif [ "$MODE" = "--writes" ]; then
+    LOAD='{"connections": 16, "warmup_s": 10, "duration_s": 20, "repetitions": 3}'
+    OUTPUT="$ROOT/docs/benchmarks.md"
+    COMMAND="bench/vs-postgraphile.sh --writes"
+elif [ "$MODE" = "full" ]; then
     LOAD='{"connections": 16, "warmup_s": 10, "duration_s": 20, "repetitions": 3}'
     OUTPUT="$ROOT/docs/benchmarks.md"
     COMMAND="bench/vs-postgraphile.sh"
+else
+    echo "unknown mode $MODE (none, --writes or --smoke)" >&2
+    exit 2
 fi
+# BENCH_LOAD (the same JSON) replaces the mode's load, for trying the harness quickly.
+LOAD="${BENCH_LOAD:-$LOAD}"
 mkdir -p "$BENCH_WORK" "$TOOLS"
 
 # ---- tools
@@ -61,17 +73,18 @@ rm -rf "$BENCH_WORK/parley" && cp -a target/quarkus-app "$BENCH_WORK/parley"
 # image's JVM options), when a JDK 25 is installed; the smoke run skips it unless BENCH_AOT=1.
 JDK25="$(find_jdk25)"
 AOT=0
-if [ -n "$JDK25" ] && { [ "${BENCH_AOT:-}" = "1" ] || { [ "$MODE" != "--smoke" ] && [ "${BENCH_AOT:-}" != "0" ]; }; }; then
+# The writes measure the plain JVM only.
+if [ -n "$JDK25" ] && { [ "${BENCH_AOT:-}" = "1" ] || { [ "$MODE" = "full" ] && [ "${BENCH_AOT:-}" != "0" ]; }; }; then
     package_aot "$JDK25" "$BENCH_WORK/parley-aot"
     AOT=1
-elif [ "$MODE" != "--smoke" ]; then
+elif [ "$MODE" = "full" ]; then
     echo "No JDK 25 (set JDK25=/path/to/jdk-25): measuring the plain JVM only" >&2
 fi
 
 # The native executable (issue 21), when the stand-in toolchain (../shared/native-toolchain) can
 # build it or BENCH_SKIP_BUILD=1 finds one built; the smoke run skips it unless BENCH_NATIVE=1.
 NATIVE=0
-if [ "${BENCH_NATIVE:-}" = "1" ] || { [ "$MODE" != "--smoke" ] && [ "${BENCH_NATIVE:-}" != "0" ]; }; then
+if [ "${BENCH_NATIVE:-}" = "1" ] || { [ "$MODE" = "full" ] && [ "${BENCH_NATIVE:-}" != "0" ]; }; then
     if package_native "$BENCH_WORK/parley-native"; then
         NATIVE=1
     else
@@ -128,6 +141,7 @@ json.dump({
     "work": "$BENCH_WORK",
     "output": "$OUTPUT",
     "command": "$COMMAND",
+    "writes_command": "bench/vs-postgraphile.sh $([ "$MODE" = "--smoke" ] && echo --smoke || echo --writes)",
     "machine": """$(machine_description)""",
     "versions": "Parley $(./mvnw -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null) (Quarkus 3.34.1, JVM mode, Java $JAVA_VERSION$([ "$AOT" = 1 ] && echo "; the trained AOT variant on Java $AOT_JAVA_VERSION" || true)$([ "$NATIVE" = 1 ] && echo "; native: GraalVM 25.0.4 builder (stand-in), Serial GC" || true)), PostGraphile 5.1.5 (amber preset + connection-filter 4.0.1 with relation filters, Node $NODE_VERSION, NODE_ENV=production), PostgreSQL $PG_VERSION; both with a pool of $PG_POOL connections",
     "intro": "Same database (bench/dataset.sql: $(cat "$BENCH_WORK/dataset.txt")), same machine, one server at a time. Parley runs its production profile from the packaged jar; PostGraphile 5 runs with the amber preset over the same tables.",
@@ -137,4 +151,11 @@ json.dump({
     "servers": servers,
 }, open(sys.argv[1], "w"), indent=2)
 PY
-python3 bench/compare.py "$BENCH_WORK/config.json"
+# Reads (not with --writes), then single mutations (not in a full run of the reads: they add rows
+# the reads would then count; run --writes on its own)
+if [ "$MODE" != "--writes" ]; then
+    python3 bench/compare.py "$BENCH_WORK/config.json"
+fi
+if [ "$MODE" != "full" ]; then
+    python3 bench/mutations.py "$BENCH_WORK/config.json"
+fi
