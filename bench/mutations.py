@@ -47,7 +47,9 @@ POSTGRAPHILE_TALK_IDS = 1_000_000_000
 
 # Every request's body comes from body(n): n counts this thread's requests from 1. A body names
 # the run (run_tag) and the thread, so creates write new rows in every run. An answer that is
-# not HTTP 200 or carries "errors" counts as failed; the first is printed to say why.
+# not HTTP 200 or carries "errors" counts as failed; the first is printed to say why; any other
+# goes to observe(answer) when the write defines it. wrk calls request() once more than it sends
+# (on thread 0, to check the script), so body(n) must not change what later requests depend on.
 LUA_PRELUDE = """
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -71,6 +73,8 @@ function response(status, headers, answer)
   if status ~= 200 or string.find(answer, '"errors"', 1, true) then
     failed = failed + 1
     if first_failure == "" then first_failure = string.sub(answer, 1, 600) end
+  elseif observe then
+    observe(answer)
   end
 end
 function done(summary, latency, requests)
@@ -120,6 +124,14 @@ local function talk_sources(s)
 end
 """
 
+# An update's answer names the talk and its new version: the next edit of that talk expects it.
+UPDATE_OBSERVE = """
+function observe(answer)
+  local key, version = string.match(answer, 'KEY_PATTERN')
+  if key and KEY_INDEX[key] then versions[KEY_INDEX[key]] = tonumber(version) end
+end
+"""
+
 WRITES = [
     {
         "name": "create a person",
@@ -143,6 +155,15 @@ BEGIN;
 select set_config('parley.actor', 'bench-editor', true);
 insert into person (alias_languages, aliases, birth_date, country_code, name, summary, updated_at, version, wikidata_id) values ('{}', '{}', null, 'US', 'Ceiling person ' || :k, 'Created by the write benchmark.', now(), 0, null) returning * \gset
 select cast(json_build_object('__typename', 'Person', 'id', graphql_id('Person', j1.id), 'version', j1.version) as text) from person j1 where j1.id = :id;
+COMMIT;
+""",
+        # The same write without the statement that reads the answer back (id and version are
+        # known once the insert returned).
+        "lean": "the answer from the insert's returned row, not read back",
+        "lean_ceiling": r"""\set k random(1, 1000000000)
+BEGIN;
+select set_config('parley.actor', 'bench-editor', true);
+insert into person (alias_languages, aliases, birth_date, country_code, name, summary, updated_at, version, wikidata_id) values ('{}', '{}', null, 'US', 'Ceiling person ' || :k, 'Created by the write benchmark.', now(), 0, null) returning *;
 COMMIT;
 """,
     },
@@ -218,6 +239,25 @@ select pg_notify('parley_changes', 'TALK:' || :id || ':');
 select cast(json_build_object('__typename', 'Talk', 'id', graphql_id('Talk', j1.id), 'version', j1.version) as text) from talk j1 where j1.id = :id;
 COMMIT;
 """,
+        "lean": "the merged-people lookup and the two existence counts as one statement; the answer not read back",
+        "lean_ceiling": r"""\set k random(1, 1000000000)
+\set a random(1, 4998)
+\set b :a + 1
+\set c :a + 2
+\set x random(1, 199)
+\set y :x + 1
+BEGIN;
+select set_config('parley.actor', 'bench-editor', true);
+select array(select array[merged_id, kept_id] from person_merge where merged_id in (:a, :b, :c)), (select count(*) from person where id in (:a, :b, :c)), (select count(*) from source where id in (:x, :y));
+insert into talk (closed_door, date, date_precision, ends_at, format, location_city, location_country_code, location_geonames_id, location_latitude, location_longitude, location_name, starts_at, status, summary, title, track_id, updated_at, version) values (false, '2025-03-01', 'DAY', null, 'IN_PERSON', null, null, null, null, null, null, null, 'HELD', null, 'Ceiling talk ' || :k, null, now(), 0) returning * \gset
+insert into talk_participant (talk_id, ordinal, envoy_id, person_id, role) values (:id, 0, null, :a, 'HOST');
+insert into talk_participant (talk_id, ordinal, envoy_id, person_id, role) values (:id, 1, null, :b, 'VISITOR');
+insert into talk_participant (talk_id, ordinal, envoy_id, person_id, role) values (:id, 2, null, :c, 'MEDIATOR');
+insert into citation (talk_id, ordinal, excerpt, source_id) values (:id, 0, 'Passage 0 of ceiling talk ' || :k, :x);
+insert into citation (talk_id, ordinal, excerpt, source_id) values (:id, 1, 'Passage 1 of ceiling talk ' || :k, :y);
+select pg_notify('parley_changes', 'TALK:' || :id || ':');
+COMMIT;
+""",
     },
     {
         "name": "update a talk's title",
@@ -229,24 +269,28 @@ COMMIT;
             "setup": lambda known: (f"talk_ids = {lua_table(t['gid'] for t in known['talks'])}\n"
                                     f"talk_rows = {lua_table(t['row'] for t in known['talks'])}\n"
                                     f"talk_rest = {lua_table(t['rest'] for t in known['talks'])}\n"
-                                    f"versions = {lua_table(t['version'] for t in known['talks'])}\n"),
+                                    f"versions = {lua_table(t['version'] for t in known['talks'])}\n"
+                                    + UPDATE_OBSERVE.replace("KEY_PATTERN", '"id":"([^"]+)","version":(%d+)')
+                                    .replace("KEY_INDEX", "talk_index")
+                                    + "talk_index = {}\nfor i, id in ipairs(talk_ids) do talk_index[id] = i end\n"),
             "lua": """(function()
   local i = thread_index * PER_THREAD + (n - 1) % PER_THREAD + 1
   local v = versions[i]
-  versions[i] = v + 1
   return string.format('{"id":"%s","version":%d,"input":{"title":"Talk %d, edit %d",%s}}', talk_ids[i], v, talk_rows[i], v + 1, talk_rest[i])
 end)()""",
         },
         # No expected version in PostGraphile's CRUD mutations: updateTalkByRowId changes the row
         # whatever its version. The patch sets the next version so that both leave the same row.
         "postgraphile": {
-            "query": "mutation($id: BigInt!, $patch: TalkPatch!) { updateTalkByRowId(input: {rowId: $id, talkPatch: $patch}) { talk { id version } } }",
+            "query": "mutation($id: BigInt!, $patch: TalkPatch!) { updateTalkByRowId(input: {rowId: $id, talkPatch: $patch}) { talk { rowId version } } }",
             "setup": lambda known: (f"talk_rows = {lua_table(t['row'] for t in known['talks'])}\n"
-                                    f"versions = {lua_table(t['version'] for t in known['talks'])}\n"),
+                                    f"versions = {lua_table(t['version'] for t in known['talks'])}\n"
+                                    + UPDATE_OBSERVE.replace("KEY_PATTERN", '"rowId":"(%d+)","version":(%d+)')
+                                    .replace("KEY_INDEX", "row_index")
+                                    + "row_index = {}\nfor i, row in ipairs(talk_rows) do row_index[tostring(row)] = i end\n"),
             "lua": """(function()
   local i = thread_index * PER_THREAD + (n - 1) % PER_THREAD + 1
   local v = versions[i]
-  versions[i] = v + 1
   return string.format('{"id":"%d","patch":{"title":"Talk %d, edit %d","version":%d}}', talk_rows[i], talk_rows[i], v + 1, v + 1)
 end)()""",
         },
@@ -282,6 +326,22 @@ insert into citation (talk_id, ordinal, excerpt, source_id) values (:id, 0, 'Pas
 insert into citation (talk_id, ordinal, excerpt, source_id) values (:id, 1, 'Passage 1 about the talk.', :y);
 select pg_notify('parley_changes', 'TALK:' || :id || ':' || :track);
 select cast(json_build_object('__typename', 'Talk', 'id', graphql_id('Talk', j1.id), 'version', j1.version) as text) from talk j1 where j1.id = :id;
+COMMIT;
+""",
+        "lean": "unchanged participants and citations left alone; the four lookups as one statement; the answer not read back",
+        "lean_ceiling": r"""\set id random(10001, 50000)
+\set track 1 + :id % 50
+\set a 1 + (:id * 7) % 5000
+\set b 1 + (:id * 7 + 1667) % 5000
+\set c 1 + (:id * 7 + 3334) % 5000
+\set x 1 + (:id * 3) % 200
+\set y 1 + (:id * 3 + 101) % 200
+BEGIN;
+select set_config('parley.actor', 'bench-editor', true);
+select t1_0.id, t1_0.closed_door, t1_0.date, t1_0.date_precision, t1_0.ends_at, t1_0.format, t1_0.location_city, t1_0.location_country_code, t1_0.location_geonames_id, t1_0.location_latitude, t1_0.location_longitude, t1_0.location_name, t1_0.starts_at, t1_0.status, t1_0.summary, t1_0.title, t1_0.track_id, t1_0.updated_at, t1_0.version, array(select array[tp.person_id, tp.ordinal] from talk_participant tp where tp.talk_id = t1_0.id), array(select array[c.source_id, c.ordinal] from citation c where c.talk_id = t1_0.id) from talk t1_0 where t1_0.id = :id \gset
+select (select count(*) from track where id in (:track)), array(select array[merged_id, kept_id] from person_merge where merged_id in (:a, :b, :c)), (select count(*) from person where id in (:a, :b, :c)), (select count(*) from source where id in (:x, :y));
+update talk set closed_door = false, date = '2017-08-12', date_precision = 'DAY', ends_at = null, format = 'VIDEO', location_city = 'City 1', location_country_code = 'UA', location_geonames_id = null, location_latitude = null, location_longitude = null, location_name = 'Venue 1', starts_at = null, status = 'HELD', summary = 'What the talk was about, as reported.', title = 'Ceiling edit ' || :version, track_id = :track, updated_at = now(), version = :version + 1 where id = :id and version = :version;
+select pg_notify('parley_changes', 'TALK:' || :id || ':' || :track);
 COMMIT;
 """,
     },
@@ -431,7 +491,7 @@ def statement_listing():
     return [line.split("|", 1) for line in rows.splitlines() if line]
 
 
-def section(parley, postgraphile, ceilings):
+def section(parley, postgraphile, ceilings, leaner, load_before, load_after):
     load = LOAD
     lines = [
         "<!-- writes -->",
@@ -439,6 +499,7 @@ def section(parley, postgraphile, ceilings):
         "",
         f"- Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; same database, machine and servers as above, "
         f"after them in a run of their own (`{CONFIG['writes_command']}`)",
+        f"- Load average (1/5/15 min) before: {' / '.join(f'{v:.2f}' for v in load_before)}, after: {' / '.join(f'{v:.2f}' for v in load_after)}",
         f"- Load: wrk, {load['connections']} connections, {load['warmup_s']} s warm-up then {load['repetitions']} x "
         f"{load['duration_s']} s per write; medians. Ceiling: pgbench -M prepared (as pgjdbc prepares a statement "
         "used 5 times), same connections, one transaction per request",
@@ -485,6 +546,7 @@ def section(parley, postgraphile, ceilings):
         "|---|---|---|---|",
         *targets,
         "",
+        *leaner_table(parley, ceilings, leaner),
         "What Parley's requests executed in the last measured run of each write (pg_stat_statements, calls over",
         "the run; the change_log insert and advisory lock are the change feed's deferred trigger, counted at",
         "commit):",
@@ -498,6 +560,25 @@ def section(parley, postgraphile, ceilings):
         lines += ["", "</details>", ""]
     lines.append("<!-- /writes -->")
     return lines
+
+
+def leaner_table(parley, ceilings, leaner):
+    """What the database could do with fewer statements per write (pgbench, same load)."""
+    if not leaner:
+        return []
+    lines = [
+        "What fewer statements would leave the database (pgbench of the same write with the statements named",
+        "cut, same connections): a ceiling, not a measurement of Parley.",
+        "",
+        "| Write | Cut | Statements / request | Ceiling, tps | Against today's statements |",
+        "|---|---|---|---|---|",
+    ]
+    for write in WRITES:
+        name = write["name"]
+        now, lean = ceilings[name], leaner[name]
+        lines.append(f"| {name} | {write['lean']} | {lean['statements']:.2f} (today {now['statements']:.2f}) | "
+                     f"{lean['tps']:.0f} (today {now['tps']:.0f}) | {ratio(lean['tps'], now['tps'])} |")
+    return lines + [""]
 
 
 def write_section(lines):
@@ -522,14 +603,20 @@ def main():
     for server in ("parley", "postgraphile"):
         if not port_is_free(CONFIG["servers"][server]["url"]):
             raise SystemExit(f"something already listens at {CONFIG['servers'][server]['url']}; stop it or choose other ports")
+    load_before = os.getloadavg()
     token_key, token = editor_token()
     parley = run_server("parley", token, token_key)
     postgraphile = run_server("postgraphile", token, token_key)
-    ceilings = {}
+    ceilings, leaner = {}, {}
     for write in WRITES:
         ceilings[write["name"]] = pgbench_script(write["ceiling"], protocol="prepared", count_statements=True)
         print(f"ceiling / {write['name']}: {ceilings[write['name']]}", flush=True)
-    write_section(section(parley, postgraphile, ceilings))
+    if not CONFIG["writes_command"].endswith("--smoke"):
+        for write in WRITES:
+            leaner[write["name"]] = pgbench_script(write["lean_ceiling"], protocol="prepared", count_statements=True)
+            print(f"leaner ceiling / {write['name']}: {leaner[write['name']]}", flush=True)
+    load_after = os.getloadavg()
+    write_section(section(parley, postgraphile, ceilings, leaner, load_before, load_after))
 
 
 if __name__ == "__main__":
