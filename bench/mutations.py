@@ -45,8 +45,8 @@ POSTGRAPHILE_TALK_IDS = 1_000_000_000
 
 # ---------------------------------------------------------------- Lua for wrk
 
-# Every request's body comes from body(n): n counts this thread's requests from 1. A body names
-# the run (run_tag) and the thread, so creates write new rows in every run. An answer that is
+# Every request's body comes from body(n): n counts this thread's requests from 1; serial(n)
+# numbers it across threads. An answer that is
 # not HTTP 200 or carries "errors" counts as failed; the first is printed to say why; any other
 # goes to observe(answer) when the write defines it. wrk calls request() once more than it sends
 # (on thread 0, to check the script), so body(n) must not change what later requests depend on.
@@ -62,8 +62,7 @@ function init(args)
   failed = 0
   first_failure = ""
   sent = 0
-  run_tag = args[1]
-  run_base = tonumber(args[2])
+  run_base = tonumber(args[1])
 end
 function request()
   sent = sent + 1
@@ -88,6 +87,13 @@ function done(summary, latency, requests)
 end
 -- a request's number across threads: unique within the run
 function serial(n) return thread_index * 10000000 + n end
+-- A name of words the vocabulary (search_word) already holds, as bench/dataset.sql makes them:
+-- every new word would make the search vocabulary trigger's later scans longer (docs/benchmarks.md).
+local first_names = {"Steve", "Kirill", "Jared", "Dmitry", "Sergey", "Marco", "Rustem", "Andriy", "Hakan", "Sheikh"}
+local surnames = {"Witkoff", "Dmitriev", "Kushner", "Peskov", "Lavrov", "Rubio", "Umerov", "Yermak", "Fidan", "Al Thani"}
+function known_name(s)
+  return first_names[s % 10 + 1] .. " " .. surnames[math.floor(s / 10) % 10 + 1] .. " " .. (s % PEOPLE + 1)
+end
 """
 
 
@@ -138,22 +144,23 @@ WRITES = [
         "what": "createPerson with a name, country and summary; answers id and version",
         "parley": {
             "query": "mutation($input: PersonInput!) { createPerson(input: $input) { id version } }",
-            "lua": """string.format('{"input":{"name":"Bench person %s %d","countryCode":"US","summary":"Created by the write benchmark."}}', run_tag, serial(n))""",
+            "lua": """string.format('{"input":{"name":"%s","countryCode":"US","summary":"Official %d of the delegation."}}', known_name(serial(n)), serial(n) % PEOPLE + 1)""",
         },
         "postgraphile": {
             "query": "mutation($person: PersonInput!) { createPerson(input: {person: $person}) { person { id version } } }",
-            "lua": """string.format('{"person":{"name":"Bench person %s %d","countryCode":"US","summary":"Created by the write benchmark."}}', run_tag, serial(n))""",
+            "lua": """string.format('{"person":{"name":"%s","countryCode":"US","summary":"Official %d of the delegation."}}', known_name(serial(n)), serial(n) % PEOPLE + 1)""",
         },
         # What the run wrote: its people, and those of them with a revision (the audit trigger).
         "check": """select count(*), count(*) filter (where country_code = 'US' and version = 0
                         and exists (select 1 from revision r where r.node_type = 'PERSON' and r.record_id = p.id and r.action = 'CREATED'))
-                    from person p where name like 'Bench person $tag %'""",
+                    from person p where id > $person_before""",
         # Parley's statements for createPerson (pg_stat_statements, docs/benchmarks.md), in one
         # transaction; COMMIT runs the change feed's deferred trigger (advisory lock, change_log).
         "ceiling": r"""\set k random(1, 1000000000)
+\set n :k % 5000 + 1
 BEGIN;
 select set_config('parley.actor', 'bench-editor', true);
-insert into person (alias_languages, aliases, birth_date, country_code, name, summary, updated_at, version, wikidata_id) values ('{}', '{}', null, 'US', 'Ceiling person ' || :k, 'Created by the write benchmark.', now(), 0, null) returning * \gset
+insert into person (alias_languages, aliases, birth_date, country_code, name, summary, updated_at, version, wikidata_id) values ('{}', '{}', null, 'US', 'Steve Witkoff ' || :n, 'Official ' || :n || ' of the delegation.', now(), 0, null) returning * \gset
 select cast(json_build_object('__typename', 'Person', 'id', graphql_id('Person', j1.id), 'version', j1.version) as text) from person j1 where j1.id = :id;
 COMMIT;
 """,
@@ -161,9 +168,10 @@ COMMIT;
         # known once the insert returned).
         "lean": "the answer from the insert's returned row, not read back",
         "lean_ceiling": r"""\set k random(1, 1000000000)
+\set n :k % 5000 + 1
 BEGIN;
 select set_config('parley.actor', 'bench-editor', true);
-insert into person (alias_languages, aliases, birth_date, country_code, name, summary, updated_at, version, wikidata_id) values ('{}', '{}', null, 'US', 'Ceiling person ' || :k, 'Created by the write benchmark.', now(), 0, null) returning *;
+insert into person (alias_languages, aliases, birth_date, country_code, name, summary, updated_at, version, wikidata_id) values ('{}', '{}', null, 'US', 'Steve Witkoff ' || :n, 'Official ' || :n || ' of the delegation.', now(), 0, null) returning *;
 COMMIT;
 """,
     },
@@ -178,10 +186,10 @@ COMMIT;
   local s = serial(n)
   local a, b, c = talk_people(s)
   local x, y = talk_sources(s)
-  return string.format('{"input":{"title":"Bench talk %s %d","date":"2025-03-01","participants":['
+  return string.format('{"input":{"title":"Talk %d on track %d","date":"2025-03-01","participants":['
     .. '{"personId":"%s","role":"HOST"},{"personId":"%s","role":"VISITOR"},{"personId":"%s","role":"MEDIATOR"}],'
     .. '"citations":[{"sourceId":"%s","excerpt":"Passage 0 of bench talk %d."},{"sourceId":"%s","excerpt":"Passage 1 of bench talk %d."}]}}',
-    run_tag, s, people[a], people[b], people[c], sources[x], s, sources[y], s)
+    s % TALKS + 1, s % 50 + 1, people[a], people[b], people[c], sources[x], s, sources[y], s)
 end)()""",
         },
         # PostGraphile creates one row per mutation field: the talk with a row id the client
@@ -201,24 +209,26 @@ end)()""",
   local id = string.format('%d', run_base + s)
   local a, b, c = talk_people(s)
   local x, y = talk_sources(s)
-  return string.format('{"talk":{"rowId":"%s","title":"Bench talk %s %d","date":"2025-03-01"},'
+  return string.format('{"talk":{"rowId":"%s","title":"Talk %d on track %d","date":"2025-03-01"},'
     .. '"p0":{"talkId":"%s","ordinal":0,"personId":"%d","role":"HOST"},'
     .. '"p1":{"talkId":"%s","ordinal":1,"personId":"%d","role":"VISITOR"},'
     .. '"p2":{"talkId":"%s","ordinal":2,"personId":"%d","role":"MEDIATOR"},'
     .. '"c0":{"talkId":"%s","ordinal":0,"sourceId":"%d","excerpt":"Passage 0 of bench talk %d."},'
     .. '"c1":{"talkId":"%s","ordinal":1,"sourceId":"%d","excerpt":"Passage 1 of bench talk %d."}}',
-    id, run_tag, s, id, a, id, b, id, c, id, x, s, id, y, s)
+    id, s % TALKS + 1, s % 50 + 1, id, a, id, b, id, c, id, x, s, id, y, s)
 end)()""",
         },
         "check": """select count(*), count(*) filter (where t.version = 0 and t.status = 'HELD' and t.format = 'IN_PERSON' and t.date_precision = 'DAY'
                         and (select string_agg(tp.role, ',' order by tp.ordinal) from talk_participant tp where tp.talk_id = t.id) = 'HOST,VISITOR,MEDIATOR'
                         and (select count(*) from citation c where c.talk_id = t.id) = 2
                         and exists (select 1 from revision r where r.node_type = 'TALK' and r.record_id = t.id and r.action = 'CREATED'))
-                    from talk t where title like 'Bench talk $tag %'""",
+                    from talk t where id > $talk_before""",
         # Parley's statements for recordTalk: the merged-people lookup, the existence counts of
         # people and sources (Hibernate pads an in-list of 3 to 4), the talk, its rows, the
         # subscription notice, the answer.
         "ceiling": r"""\set k random(1, 1000000000)
+\set n :k % 50000 + 1
+\set t :k % 50 + 1
 \set a random(1, 4998)
 \set b :a + 1
 \set c :a + 2
@@ -229,7 +239,7 @@ select set_config('parley.actor', 'bench-editor', true);
 select merged_id, kept_id from person_merge where merged_id in (:a, :b, :c);
 select count(*) from person p1_0 where p1_0.id in (:a, :b, :c, :c);
 select count(*) from source s1_0 where s1_0.id in (:x, :y);
-insert into talk (closed_door, date, date_precision, ends_at, format, location_city, location_country_code, location_geonames_id, location_latitude, location_longitude, location_name, starts_at, status, summary, title, track_id, updated_at, version) values (false, '2025-03-01', 'DAY', null, 'IN_PERSON', null, null, null, null, null, null, null, 'HELD', null, 'Ceiling talk ' || :k, null, now(), 0) returning * \gset
+insert into talk (closed_door, date, date_precision, ends_at, format, location_city, location_country_code, location_geonames_id, location_latitude, location_longitude, location_name, starts_at, status, summary, title, track_id, updated_at, version) values (false, '2025-03-01', 'DAY', null, 'IN_PERSON', null, null, null, null, null, null, null, 'HELD', null, 'Talk ' || :n || ' on track ' || :t, null, now(), 0) returning * \gset
 insert into talk_participant (talk_id, ordinal, envoy_id, person_id, role) values (:id, 0, null, :a, 'HOST');
 insert into talk_participant (talk_id, ordinal, envoy_id, person_id, role) values (:id, 1, null, :b, 'VISITOR');
 insert into talk_participant (talk_id, ordinal, envoy_id, person_id, role) values (:id, 2, null, :c, 'MEDIATOR');
@@ -241,6 +251,8 @@ COMMIT;
 """,
         "lean": "the merged-people lookup and the two existence counts as one statement; the answer not read back",
         "lean_ceiling": r"""\set k random(1, 1000000000)
+\set n :k % 50000 + 1
+\set t :k % 50 + 1
 \set a random(1, 4998)
 \set b :a + 1
 \set c :a + 2
@@ -249,7 +261,7 @@ COMMIT;
 BEGIN;
 select set_config('parley.actor', 'bench-editor', true);
 select array(select array[merged_id, kept_id] from person_merge where merged_id in (:a, :b, :c)), (select count(*) from person where id in (:a, :b, :c)), (select count(*) from source where id in (:x, :y));
-insert into talk (closed_door, date, date_precision, ends_at, format, location_city, location_country_code, location_geonames_id, location_latitude, location_longitude, location_name, starts_at, status, summary, title, track_id, updated_at, version) values (false, '2025-03-01', 'DAY', null, 'IN_PERSON', null, null, null, null, null, null, null, 'HELD', null, 'Ceiling talk ' || :k, null, now(), 0) returning * \gset
+insert into talk (closed_door, date, date_precision, ends_at, format, location_city, location_country_code, location_geonames_id, location_latitude, location_longitude, location_name, starts_at, status, summary, title, track_id, updated_at, version) values (false, '2025-03-01', 'DAY', null, 'IN_PERSON', null, null, null, null, null, null, null, 'HELD', null, 'Talk ' || :n || ' on track ' || :t, null, now(), 0) returning * \gset
 insert into talk_participant (talk_id, ordinal, envoy_id, person_id, role) values (:id, 0, null, :a, 'HOST');
 insert into talk_participant (talk_id, ordinal, envoy_id, person_id, role) values (:id, 1, null, :b, 'VISITOR');
 insert into talk_participant (talk_id, ordinal, envoy_id, person_id, role) values (:id, 2, null, :c, 'MEDIATOR');
@@ -312,11 +324,12 @@ end)()""",
 BEGIN;
 select set_config('parley.actor', 'bench-editor', true);
 select t1_0.id, t1_0.closed_door, t1_0.date, t1_0.date_precision, t1_0.ends_at, t1_0.format, t1_0.location_city, t1_0.location_country_code, t1_0.location_geonames_id, t1_0.location_latitude, t1_0.location_longitude, t1_0.location_name, t1_0.starts_at, t1_0.status, t1_0.summary, t1_0.title, t1_0.track_id, t1_0.updated_at, t1_0.version from talk t1_0 where t1_0.id = :id \gset
+\set next :version + 1
 select count(*) from track t1_0 where t1_0.id in (:track);
 select merged_id, kept_id from person_merge where merged_id in (:a, :b, :c);
 select count(*) from person p1_0 where p1_0.id in (:a, :b, :c, :c);
 select count(*) from source s1_0 where s1_0.id in (:x, :y);
-update talk set closed_door = false, date = '2017-08-12', date_precision = 'DAY', ends_at = null, format = 'VIDEO', location_city = 'City 1', location_country_code = 'UA', location_geonames_id = null, location_latitude = null, location_longitude = null, location_name = 'Venue 1', starts_at = null, status = 'HELD', summary = 'What the talk was about, as reported.', title = 'Ceiling edit ' || :version, track_id = :track, updated_at = now(), version = :version + 1 where id = :id and version = :version;
+update talk set closed_door = false, date = '2017-08-12', date_precision = 'DAY', ends_at = null, format = 'VIDEO', location_city = 'City 1', location_country_code = 'UA', location_geonames_id = null, location_latitude = null, location_longitude = null, location_name = 'Venue 1', starts_at = null, status = 'HELD', summary = 'What the talk was about, as reported.', title = 'Talk ' || :id || ', edit ' || :next, track_id = :track, updated_at = now(), version = :next where id = :id and version = :version;
 delete from talk_participant where talk_id = :id;
 delete from citation where talk_id = :id;
 insert into talk_participant (talk_id, ordinal, envoy_id, person_id, role) values (:id, 0, null, :a, 'HOST');
@@ -339,8 +352,9 @@ COMMIT;
 BEGIN;
 select set_config('parley.actor', 'bench-editor', true);
 select t1_0.id, t1_0.closed_door, t1_0.date, t1_0.date_precision, t1_0.ends_at, t1_0.format, t1_0.location_city, t1_0.location_country_code, t1_0.location_geonames_id, t1_0.location_latitude, t1_0.location_longitude, t1_0.location_name, t1_0.starts_at, t1_0.status, t1_0.summary, t1_0.title, t1_0.track_id, t1_0.updated_at, t1_0.version, array(select array[tp.person_id, tp.ordinal] from talk_participant tp where tp.talk_id = t1_0.id), array(select array[c.source_id, c.ordinal] from citation c where c.talk_id = t1_0.id) from talk t1_0 where t1_0.id = :id \gset
+\set next :version + 1
 select (select count(*) from track where id in (:track)), array(select array[merged_id, kept_id] from person_merge where merged_id in (:a, :b, :c)), (select count(*) from person where id in (:a, :b, :c)), (select count(*) from source where id in (:x, :y));
-update talk set closed_door = false, date = '2017-08-12', date_precision = 'DAY', ends_at = null, format = 'VIDEO', location_city = 'City 1', location_country_code = 'UA', location_geonames_id = null, location_latitude = null, location_longitude = null, location_name = 'Venue 1', starts_at = null, status = 'HELD', summary = 'What the talk was about, as reported.', title = 'Ceiling edit ' || :version, track_id = :track, updated_at = now(), version = :version + 1 where id = :id and version = :version;
+update talk set closed_door = false, date = '2017-08-12', date_precision = 'DAY', ends_at = null, format = 'VIDEO', location_city = 'City 1', location_country_code = 'UA', location_geonames_id = null, location_latitude = null, location_longitude = null, location_name = 'Venue 1', starts_at = null, status = 'HELD', summary = 'What the talk was about, as reported.', title = 'Talk ' || :id || ', edit ' || :next, track_id = :track, updated_at = now(), version = :next where id = :id and version = :version;
 select pg_notify('parley_changes', 'TALK:' || :id || ':' || :track);
 COMMIT;
 """,
@@ -408,21 +422,22 @@ def lua_script(write, side, token, name):
         lua.write(LUA_PRELUDE)
         if token:
             lua.write(f'wrk.headers["Authorization"] = {lua_string("Bearer " + token)}\n')
-        lua.write(f"PEOPLE = {PEOPLE}\nSOURCES = {SOURCES}\nPER_THREAD = {UPDATED_PER_THREAD}\n")
+        lua.write(f"PEOPLE = {PEOPLE}\nSOURCES = {SOURCES}\nTALKS = {TALKS}\nPER_THREAD = {UPDATED_PER_THREAD}\n")
         if "setup" in spec:
             lua.write(spec["setup"](known))
         lua.write(body_function(" ".join(spec["query"].split()), spec["lua"]))
     return script
 
 
-def check(write, tag, revision_before, requests):
+def check(write, before, requests):
     """Fails unless every answered request wrote its rows as it should: wrk counts answers, and up
     to one request per connection may still have been answered after wrk stopped counting."""
-    sql = (write["check"].replace("$tag", tag).replace("$revision_before", str(revision_before))
+    sql = (write["check"].replace("$person_before", str(before["person"])).replace("$talk_before", str(before["talk"]))
+           .replace("$revision_before", str(before["revision"]))
            .replace("$first", str(UPDATED_FIRST)).replace("$last", str(UPDATED_FIRST + THREADS * UPDATED_PER_THREAD - 1)))
     written, right = (int(v) for v in psql(" ".join(sql.split())).split("|"))
     if not requests <= written <= requests + LOAD["connections"] or right != written:
-        raise SystemExit(f"'{write['name']}' ({tag}): {requests} answered requests, {written} rows written, {right} as expected")
+        raise SystemExit(f"'{write['name']}': {requests} answered requests, {written} rows written, {right} as expected")
     return written
 
 
@@ -451,20 +466,22 @@ def run_server(server, token, token_key):
             for repetition in range(LOAD["repetitions"] + 1):
                 warm_up = repetition == 0  # the JIT compiles the write path; its numbers are dropped
                 runs_started += 1
-                tag = f"{server[:1]}{int(time.time())}r{runs_started}"
                 # PostGraphile's new talks: row ids above every talk there is (Parley's included)
                 base = max(POSTGRAPHILE_TALK_IDS, int(psql("select coalesce(max(id), 0) from talk"))) + 1
                 script = lua_script(write, server, token if server == "parley" else None, f"{server}-{repetition}")
-                revision_before = int(psql("select coalesce(max(id), 0) from revision"))
+                # what there was before the run: what the run wrote is what came after (no other writer)
+                before = dict(zip(("person", "talk", "revision"), (int(v) for v in psql(
+                    "select (select coalesce(max(id), 0) from person), (select coalesce(max(id), 0) from talk),"
+                    " (select coalesce(max(id), 0) from revision)").split("|"))))
                 psql("select pg_stat_statements_reset()")
                 before = statements_executed()
                 cpu_before = cpu_now(process.pid)
                 measured = run_wrk(script, spec["url"], LOAD["warmup_s"] if warm_up else LOAD["duration_s"],
-                                   args=(tag, base))
+                                   args=(base,))
                 cpu_after = cpu_now(process.pid)
                 statements = statements_executed() - before
                 time.sleep(0.5)  # the requests still in flight when wrk stopped
-                written = check(write, tag, revision_before, measured["requests"])
+                written = check(write, before, measured["requests"])
                 if warm_up:
                     continue
                 measured["statements"] = statements / measured["requests"]
