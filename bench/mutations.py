@@ -521,8 +521,10 @@ def section(parley, postgraphile, ceilings, leaner, load_before, load_after):
         f"{load['duration_s']} s per write; medians. Ceiling: pgbench -M prepared (as pgjdbc prepares a statement "
         "used 5 times), same connections, one transaction per request",
         "",
-        "Each request writes new rows or the next version: created names carry the run and the request's number;",
-        "record a talk names three different people and two sources of the dataset by the request's number;",
+        "Each request writes new rows or the next version, in words the dataset's search vocabulary already holds",
+        "(names and titles as bench/dataset.sql makes them: a new word per request would make the vocabulary",
+        "trigger slower run after run); record a talk names three different people and two sources of the",
+        "dataset by the request's number;",
         "update edits 2,000 of the dataset's talks round robin, each request at the version its talk is at. After",
         "every measured run the harness asks the database whether each answered request wrote what it should (the",
         "rows, their participants, citations and revisions) and stops the run if not. Parley's writes carry an",
