@@ -429,11 +429,11 @@ def lua_script(write, side, token, name):
     return script
 
 
-def check(write, before, requests):
+def check(write, existing, requests):
     """Fails unless every answered request wrote its rows as it should: wrk counts answers, and up
     to one request per connection may still have been answered after wrk stopped counting."""
-    sql = (write["check"].replace("$person_before", str(before["person"])).replace("$talk_before", str(before["talk"]))
-           .replace("$revision_before", str(before["revision"]))
+    sql = (write["check"].replace("$person_before", str(existing["person"])).replace("$talk_before", str(existing["talk"]))
+           .replace("$revision_before", str(existing["revision"]))
            .replace("$first", str(UPDATED_FIRST)).replace("$last", str(UPDATED_FIRST + THREADS * UPDATED_PER_THREAD - 1)))
     written, right = (int(v) for v in psql(" ".join(sql.split())).split("|"))
     if not requests <= written <= requests + LOAD["connections"] or right != written:
@@ -470,7 +470,7 @@ def run_server(server, token, token_key):
                 base = max(POSTGRAPHILE_TALK_IDS, int(psql("select coalesce(max(id), 0) from talk"))) + 1
                 script = lua_script(write, server, token if server == "parley" else None, f"{server}-{repetition}")
                 # what there was before the run: what the run wrote is what came after (no other writer)
-                before = dict(zip(("person", "talk", "revision"), (int(v) for v in psql(
+                existing = dict(zip(("person", "talk", "revision"), (int(v) for v in psql(
                     "select (select coalesce(max(id), 0) from person), (select coalesce(max(id), 0) from talk),"
                     " (select coalesce(max(id), 0) from revision)").split("|"))))
                 psql("select pg_stat_statements_reset()")
@@ -481,7 +481,7 @@ def run_server(server, token, token_key):
                 cpu_after = cpu_now(process.pid)
                 statements = statements_executed() - before
                 time.sleep(0.5)  # the requests still in flight when wrk stopped
-                written = check(write, before, measured["requests"])
+                written = check(write, existing, measured["requests"])
                 if warm_up:
                     continue
                 measured["statements"] = statements / measured["requests"]
