@@ -23,7 +23,7 @@ import urllib.parse
 import urllib.request
 
 from forgiving import SEARCH_RESULT_FIELDS, fragments, search_sql
-from server import post, rss_mib, wait_for_answer
+from server import children, post, rss_mib, wait_for_answer
 
 CONFIG = json.load(open(sys.argv[1]))
 WORK = CONFIG["work"]
@@ -284,7 +284,15 @@ def wrk(url, query, seconds, lua_dir, warm_up=False):
     with open(script, "w") as lua:
         lua.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
                   f"wrk.body = {json.dumps(json.dumps({'query': query}))}\n" + COUNT_GRAPHQL_ERRORS)
-    output = subprocess.run(["wrk", "-t", "2", "-c", str(LOAD["connections"]), "-d", f"{seconds}s", "--timeout", "10s", "--latency", "-s", script, url],
+    return run_wrk(script, url, seconds, warm_up)
+
+
+def run_wrk(script, url, seconds, warm_up=False, args=()):
+    """wrk with the Lua script (which must print "GraphQL errors: N" when done), at the run's
+    connections; requests, requests/s, p50 and p99 in ms. Fails on any error. args reach the
+    script's init()."""
+    output = subprocess.run(["wrk", "-t", "2", "-c", str(LOAD["connections"]), "-d", f"{seconds}s", "--timeout", "10s", "--latency", "-s", script, url,
+                             *(["--", *map(str, args)] if args else [])],
                             check=True, capture_output=True, text=True).stdout
     if warm_up:
         return None
@@ -362,6 +370,15 @@ def group_pids(group):
 
 
 def postgres_pids():
+    """This run's cluster: its postmaster (whose CPU includes the backends it has reaped) and its
+    processes. Other clusters on a shared machine (other people's benchmarks and tests) do not
+    count; without the cluster's postmaster.pid, every process named postgres does."""
+    try:
+        with open(os.path.join(WORK, "pgdata", "postmaster.pid")) as pid_file:
+            postmaster = int(pid_file.readline())
+        return [postmaster] + children(postmaster)
+    except (FileNotFoundError, ValueError):
+        pass
     pids = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -494,15 +511,25 @@ def stop(process):
 
 
 def pgbench(query, known):
-    """The ceiling: transactions per second of the statement alone, and PostgreSQL's CPU per
-    transaction (read while pgbench's clients are still connected: their backends end with it)."""
+    """The ceiling of a question: its statement alone, sent as text (planned each time)."""
+    return pgbench_script(" ".join(text(query, "sql", known).split()) + "\n")
+
+
+def pgbench_script(script_text, protocol="simple", count_statements=False):
+    """The ceiling: transactions per second of the script, and PostgreSQL's CPU per transaction
+    (read while pgbench's clients are still connected: their backends end with it); with
+    count_statements, also the statements pg_stat_statements counted per transaction, as it
+    counts a server's (pgbench connects as the application's role)."""
     script = os.path.join(WORK, "pgbench.sql")
     with open(script, "w") as sql:
-        sql.write(" ".join(text(query, "sql", known).split()) + "\n")
+        sql.write(script_text)
     settle = 2
+    if count_statements:
+        psql("select pg_stat_statements_reset()")
+        before_statements = statements_executed()
     pgbench_run = subprocess.Popen([CONFIG["pgbench"], "-n", "-h", "127.0.0.1", "-p", str(PG["port"]), "-U", PG["user"],
                                     "-c", str(LOAD["connections"]), "-j", "2", "-T", str(LOAD["duration_s"] + 2 * settle),
-                                    "-P", "1", "-f", script, PG["database"]],
+                                    "-M", protocol, "-P", "1", "-f", script, PG["database"]],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                    env=dict(os.environ, PGPASSWORD=PG["password"]))
     time.sleep(settle)
@@ -516,8 +543,12 @@ def pgbench(query, known):
     per_second = [float(tps) for tps in re.findall(r"progress: [\d.]+ s, ([\d.]+) tps", progress)]
     window = per_second[settle:settle + LOAD["duration_s"]] or per_second
     transactions = sum(window)
-    return {"tps": float(re.search(r"tps = ([\d.]+)", output).group(1)),
-            "database_cpu_us": used / transactions * 1e6 if transactions else 0.0}
+    result = {"tps": float(re.search(r"tps = ([\d.]+)", output).group(1)),
+              "database_cpu_us": used / transactions * 1e6 if transactions else 0.0}
+    if count_statements:
+        processed = int(re.search(r"number of transactions actually processed: (\d+)", output).group(1))
+        result["statements"] = (statements_executed() - before_statements) / processed if processed else 0.0
+    return result
 
 
 def ratio(parley, other, higher_is_better=True):

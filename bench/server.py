@@ -6,9 +6,11 @@ import time
 import urllib.request
 
 
-def post(url, query):
-    request = urllib.request.Request(url, data=json.dumps({"query": query}).encode(),
-                                     headers={"Content-Type": "application/json", "Accept": "application/json"})
+def post(url, query, variables=None, headers=None):
+    body = {"query": query} if variables is None else {"query": query, "variables": variables}
+    request = urllib.request.Request(url, data=json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json", "Accept": "application/json",
+                                              **(headers or {})})
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.load(response)
 

@@ -4,10 +4,13 @@
 # npm), builds Parley, creates a PostgreSQL cluster on loopback, migrates it with Parley's own
 # Flyway migrations, loads bench/dataset.sql, then runs both servers one after the other.
 #
-# Usage: bench/vs-postgraphile.sh          full run (about 20 minutes) -> docs/benchmarks.md
-#        bench/vs-postgraphile.sh --smoke  a few seconds per query, for CI -> target/bench/benchmarks-smoke.md
+# Usage: bench/vs-postgraphile.sh          full run of the reads (about 20 minutes) -> docs/benchmarks.md
+#        bench/vs-postgraphile.sh --writes single mutations only (bench/mutations.py, about 12 minutes)
+#                                          -> the Writes section of docs/benchmarks.md
 #        bench/vs-postgraphile.sh --constant-load  each query at a fixed rate both servers sustain,
 #            p50/p99/p99.9 (about 8 minutes) -> its own section of docs/benchmarks.md, the rest kept
+#        bench/vs-postgraphile.sh --smoke  a few seconds per query and per write, for CI
+#                                          -> target/bench/benchmarks-smoke.md
 # Ports, for running beside other work: PG_PORT (PostgreSQL, 55432), BENCH_PARLEY_PORT and
 # BENCH_PARLEY_MANAGEMENT_PORT (18080, 19080), BENCH_POSTGRAPHILE_PORT (5678).
 set -euo pipefail
@@ -35,11 +38,20 @@ elif [ "$MODE" = "--constant-load" ]; then
     LOAD='{"connections": 16, "warmup_s": 10, "duration_s": 20, "repetitions": 1, "constant": true}'
     OUTPUT="$ROOT/docs/benchmarks.md"
     COMMAND="bench/vs-postgraphile.sh --constant-load"
-else
+elif [ "$MODE" = "--writes" ]; then
+    LOAD='{"connections": 16, "warmup_s": 10, "duration_s": 20, "repetitions": 3}'
+    OUTPUT="$ROOT/docs/benchmarks.md"
+    COMMAND="bench/vs-postgraphile.sh --writes"
+elif [ "$MODE" = "full" ]; then
     LOAD='{"connections": 16, "warmup_s": 10, "duration_s": 20, "repetitions": 3}'
     OUTPUT="$ROOT/docs/benchmarks.md"
     COMMAND="bench/vs-postgraphile.sh"
+else
+    echo "unknown mode $MODE (none, --writes, --constant-load or --smoke)" >&2
+    exit 2
 fi
+# BENCH_LOAD (the same JSON) replaces the mode's load, for trying the harness quickly.
+LOAD="${BENCH_LOAD:-$LOAD}"
 mkdir -p "$BENCH_WORK" "$TOOLS"
 
 # ---- tools
@@ -69,6 +81,7 @@ rm -rf "$BENCH_WORK/parley" && cp -a target/quarkus-app "$BENCH_WORK/parley"
 # image's JVM options), when a JDK 25 is installed; the smoke run skips it unless BENCH_AOT=1.
 JDK25="$(find_jdk25)"
 AOT=0
+# The writes and the constant load measure the plain JVM only.
 if [ -n "$JDK25" ] && { [ "${BENCH_AOT:-}" = "1" ] || { [ "$MODE" = "full" ] && [ "${BENCH_AOT:-}" != "0" ]; }; }; then
     package_aot "$JDK25" "$BENCH_WORK/parley-aot"
     AOT=1
@@ -136,6 +149,7 @@ json.dump({
     "work": "$BENCH_WORK",
     "output": "$OUTPUT",
     "command": "$COMMAND",
+    "writes_command": "bench/vs-postgraphile.sh $([ "$MODE" = "--smoke" ] && echo --smoke || echo --writes)",
     "machine": """$(machine_description)""",
     "versions": "Parley $(./mvnw -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null) (Quarkus 3.34.1, JVM mode, Java $JAVA_VERSION$([ "$AOT" = 1 ] && echo "; the trained AOT variant on Java $AOT_JAVA_VERSION" || true)$([ "$NATIVE" = 1 ] && echo "; native: GraalVM 25.0.4 builder (stand-in), Serial GC" || true)), PostGraphile 5.1.5 (amber preset + connection-filter 4.0.1 with relation filters, Node $NODE_VERSION, NODE_ENV=production), PostgreSQL $PG_VERSION; both with a pool of $PG_POOL connections",
     "intro": "Same database (bench/dataset.sql: $(cat "$BENCH_WORK/dataset.txt")), same machine, one server at a time. Parley runs its production profile from the packaged jar; PostGraphile 5 runs with the amber preset over the same tables.",
@@ -146,4 +160,11 @@ json.dump({
     "servers": servers,
 }, open(sys.argv[1], "w"), indent=2)
 PY
-python3 bench/compare.py "$BENCH_WORK/config.json"
+# Reads (not with --writes), then single mutations (only with --writes and --smoke: they add rows
+# the reads would then count, so a full or constant-load run of the reads leaves them out)
+if [ "$MODE" != "--writes" ]; then
+    python3 bench/compare.py "$BENCH_WORK/config.json"
+fi
+if [ "$MODE" = "--writes" ] || [ "$MODE" = "--smoke" ]; then
+    python3 bench/mutations.py "$BENCH_WORK/config.json"
+fi
