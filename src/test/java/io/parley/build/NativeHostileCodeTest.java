@@ -87,7 +87,11 @@ class NativeHostileCodeTest {
                     Allowed.because("writes a JSON tree (ObjectNode), which binds no class")),
             Map.entry("META-INF/services/io.smallrye.graphql.spi.EventingService",
                     Allowed.because("Quarkus registers the service file for native (it is in the generated "
-                            + "resource-config.json); GraphQLHooks, which QueryLimitsIT and CompiledReadsIT need on native")));
+                            + "resource-config.json); GraphQLHooks, which QueryLimitsIT and CompiledReadsIT need on native")),
+            Map.entry("META-INF/services/io.smallrye.config.ConfigSourceInterceptor",
+                    Allowed.because("Quarkus reads config interceptors' service files at build time and builds the "
+                            + "run-time config with them in generated code; telemetry.TracingSwitch, which "
+                            + "OperationMetricsIT (tracing off: no trace ID) and TracingIT (on with an endpoint) prove on native")));
 
     private static final Set<String> REFLECTIVE_CLASS_METHODS = Set.of("forName", "getDeclaredMethod",
             "getDeclaredMethods", "getMethod", "getMethods", "getDeclaredField", "getDeclaredFields", "getField",
