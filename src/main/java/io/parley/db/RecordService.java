@@ -301,7 +301,8 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
         }
         Set<Long> found = byKeys(wanted).keySet();
         for (int i = 0; i < keys.size(); i++) {
-            if (!found.contains(keys.get(i))) {
+            // keys not in wanted were known to exist, so the first missing one is among wanted
+            if (wanted.contains(keys.get(i)) && !found.contains(keys.get(i))) {
                 throw ApiException.badInput(field.apply(i), "no " + nodeType.label() + " has ID "
                         + GlobalId.encode(nodeType, keys.get(i)));
             }
