@@ -13,7 +13,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
-import io.quarkus.opentelemetry.runtime.config.runtime.exporter.OtlpExporterConfig;
 
 /**
  * Which spans are recorded. Without an OTLP endpoint none: a span that is not recorded still has
@@ -45,9 +44,7 @@ public class RequestTraces implements Sampler {
     private final Sampler sampler;
 
     public RequestTraces(@ConfigProperty(name = "quarkus.otel.exporter.otlp.traces.endpoint") Optional<String> endpoint) {
-        // The same rule as UnexportedSpans': Quarkus' default endpoint is no endpoint.
-        boolean exported = endpoint.isPresent() && !endpoint.get().equals(OtlpExporterConfig.DEFAULT_GRPC_BASE_URI);
-        this.sampler = exported ? REQUESTS_ONLY : Sampler.alwaysOff();
+        this.sampler = TracingSwitch.exported(endpoint.orElse(null)) ? REQUESTS_ONLY : Sampler.alwaysOff();
     }
 
     @Override
