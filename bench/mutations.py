@@ -138,6 +138,26 @@ function observe(answer)
 end
 """
 
+# pgbench variables each write's ceiling and lean ceiling share: the request's number, the people
+# and sources a talk names (record a talk), the dataset talk an update edits (update a title).
+TALK_VARIABLES = r"""\set k random(1, 1000000000)
+\set n :k % 50000 + 1
+\set t :k % 50 + 1
+\set a random(1, 4998)
+\set b :a + 1
+\set c :a + 2
+\set x random(1, 199)
+\set y :x + 1
+"""
+UPDATE_VARIABLES = r"""\set id random(10001, 50000)
+\set track 1 + :id % 50
+\set a 1 + (:id * 7) % 5000
+\set b 1 + (:id * 7 + 1667) % 5000
+\set c 1 + (:id * 7 + 3334) % 5000
+\set x 1 + (:id * 3) % 200
+\set y 1 + (:id * 3 + 101) % 200
+"""
+
 WRITES = [
     {
         "name": "create a person",
@@ -226,15 +246,7 @@ end)()""",
         # Parley's statements for recordTalk: the merged-people lookup, the existence counts of
         # people and sources (Hibernate pads an in-list of 3 to 4), the talk, its rows, the
         # subscription notice, the answer.
-        "ceiling": r"""\set k random(1, 1000000000)
-\set n :k % 50000 + 1
-\set t :k % 50 + 1
-\set a random(1, 4998)
-\set b :a + 1
-\set c :a + 2
-\set x random(1, 199)
-\set y :x + 1
-BEGIN;
+        "ceiling": TALK_VARIABLES + r"""BEGIN;
 select set_config('parley.actor', 'bench-editor', true);
 select merged_id, kept_id from person_merge where merged_id in (:a, :b, :c);
 select count(*) from person p1_0 where p1_0.id in (:a, :b, :c, :c);
@@ -247,15 +259,7 @@ select cast(json_build_object('__typename', 'Talk', 'id', graphql_id('Talk', j1.
 COMMIT;
 """,
         "lean": "the merged-people lookup and the two existence counts as one statement; the answer not read back",
-        "lean_ceiling": r"""\set k random(1, 1000000000)
-\set n :k % 50000 + 1
-\set t :k % 50 + 1
-\set a random(1, 4998)
-\set b :a + 1
-\set c :a + 2
-\set x random(1, 199)
-\set y :x + 1
-BEGIN;
+        "lean_ceiling": TALK_VARIABLES + r"""BEGIN;
 select set_config('parley.actor', 'bench-editor', true);
 select array(select array[merged_id, kept_id] from person_merge where merged_id in (:a, :b, :c)), (select count(*) from person where id in (:a, :b, :c)), (select count(*) from source where id in (:x, :y));
 insert into talk (closed_door, date, date_precision, ends_at, format, location_city, location_country_code, location_geonames_id, location_latitude, location_longitude, location_name, starts_at, status, summary, title, track_id, updated_at, version) values (false, '2025-03-01', 'DAY', null, 'IN_PERSON', null, null, null, null, null, null, null, 'HELD', null, 'Talk ' || :n || ' on track ' || :t, null, now(), 0) returning * \gset
@@ -308,14 +312,7 @@ end)()""",
         # Parley's statements for updateTalk: the talk read for update, the lookups its input's
         # references take, the update at the expected version, the participants and citations
         # deleted and inserted again (a new collection each time), the notice, the answer.
-        "ceiling": r"""\set id random(10001, 50000)
-\set track 1 + :id % 50
-\set a 1 + (:id * 7) % 5000
-\set b 1 + (:id * 7 + 1667) % 5000
-\set c 1 + (:id * 7 + 3334) % 5000
-\set x 1 + (:id * 3) % 200
-\set y 1 + (:id * 3 + 101) % 200
-BEGIN;
+        "ceiling": UPDATE_VARIABLES + r"""BEGIN;
 select set_config('parley.actor', 'bench-editor', true);
 select t1_0.id, t1_0.closed_door, t1_0.date, t1_0.date_precision, t1_0.ends_at, t1_0.format, t1_0.location_city, t1_0.location_country_code, t1_0.location_geonames_id, t1_0.location_latitude, t1_0.location_longitude, t1_0.location_name, t1_0.starts_at, t1_0.status, t1_0.summary, t1_0.title, t1_0.track_id, t1_0.updated_at, t1_0.version from talk t1_0 where t1_0.id = :id \gset
 \set next :version + 1
@@ -333,14 +330,7 @@ select cast(json_build_object('__typename', 'Talk', 'id', graphql_id('Talk', j1.
 COMMIT;
 """,
         "lean": "unchanged participants and citations left alone; the four lookups as one statement; the answer not read back",
-        "lean_ceiling": r"""\set id random(10001, 50000)
-\set track 1 + :id % 50
-\set a 1 + (:id * 7) % 5000
-\set b 1 + (:id * 7 + 1667) % 5000
-\set c 1 + (:id * 7 + 3334) % 5000
-\set x 1 + (:id * 3) % 200
-\set y 1 + (:id * 3 + 101) % 200
-BEGIN;
+        "lean_ceiling": UPDATE_VARIABLES + r"""BEGIN;
 select set_config('parley.actor', 'bench-editor', true);
 select t1_0.id, t1_0.closed_door, t1_0.date, t1_0.date_precision, t1_0.ends_at, t1_0.format, t1_0.location_city, t1_0.location_country_code, t1_0.location_geonames_id, t1_0.location_latitude, t1_0.location_longitude, t1_0.location_name, t1_0.starts_at, t1_0.status, t1_0.summary, t1_0.title, t1_0.track_id, t1_0.updated_at, t1_0.version, array(select array[tp.person_id, tp.ordinal] from talk_participant tp where tp.talk_id = t1_0.id), array(select array[c.source_id, c.ordinal] from citation c where c.talk_id = t1_0.id) from talk t1_0 where t1_0.id = :id \gset
 \set next :version + 1
