@@ -244,28 +244,6 @@ class BundleSetPathTest {
                 .getList("talks.nodes[0].participants").size());
     }
 
-    /**
-     * A stored person the import already found is not asked about again, and is never the one
-     * named missing: the second talk lists the known person first and an ID no person has second,
-     * and the refusal names the second.
-     */
-    @Test
-    void aMissingPersonIsNamedEvenBesideOneTheImportAlreadyFound() {
-        String known = Fixtures.person(Fixtures.unique("Known stored"));
-        String missing = Base64.getUrlEncoder().withoutPadding().encodeToString("Person:987654321".getBytes(StandardCharsets.UTF_8));
-        String bundle = """
-                {"people": [{"ref": "a", "name": "%1$s"}],
-                 "talks": [{"ref": "k1", "title": "%1$s one", "date": "2025-01-01",
-                            "participants": [{"personId": "a", "role": "HOST"}, {"personId": "%2$s", "role": "VISITOR"}]},
-                           {"ref": "k2", "title": "%1$s two", "date": "2025-01-02",
-                            "participants": [{"personId": "%2$s", "role": "HOST"}, {"personId": "%3$s", "role": "VISITOR"}]}]}
-                """.formatted(Fixtures.unique("Missing beside"), known, missing);
-        JsonPath refused = importing(WRITER, bundle).then().statusCode(400).extract().jsonPath();
-        assertEquals(List.of("$.talks[1].participants"), refused.getList("errors[0].extensions.problems.path"), refused::prettify);
-        String message = refused.getString("errors[0].extensions.problems[0].message");
-        assertTrue(message.contains(missing) && !message.contains(known), message);
-    }
-
     /** The record as GraphQL reads it: its own fields and the rows it owns (participants, citations, figures). */
     private static Object record(String id) {
         String type = new String(Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8).split(":")[0];
