@@ -28,7 +28,8 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
  * written. Then, in one transaction and under one advisory lock (so concurrent imports of
  * overlapping bundles cannot both create the same record), each record in dependency order is
  * matched to a stored one or created through its feature's service, which applies the same
- * validation as the GraphQL mutations.
+ * validation as the GraphQL mutations. New records and their notifications are held back and
+ * sent a slice at a time ({@link BundleWriter#holdWrites}), as multi-row inserts.
  */
 @ApplicationScoped
 public class BundleImporter {
@@ -107,6 +108,7 @@ public class BundleImporter {
         // can create the same record in between.
         Sql.of("select pg_advisory_xact_lock(hashtext('parley-import'))").nativeQuery(em).getSingleResult();
         writer.nameWriter();
+        writer.holdWrites();
         Map<String, String> ids = new HashMap<>();
         List<ImportedRecord> imported = new ArrayList<>();
         for (RecordType type : RecordType.values()) {
@@ -135,7 +137,7 @@ public class BundleImporter {
      * update at a savepoint, read again, roll back). 1,000 records hold a slice's stored records
      * in a few hundred KiB, whatever the bundle's size.
      */
-    private static final int SLICE = 1_000;
+    static final int SLICE = 1_000;
 
     /** A bundle record waiting for its slice to be written. */
     private record Pending(String path, String ref, ObjectNode record) {
@@ -157,6 +159,16 @@ public class BundleImporter {
             inputs.add(resolved(type, pending.record(), ids, references));
         }
         StoredMatches.Found found = type == RecordType.PERSON ? null : matches.match(type, inputs);
+        if (found != null) {
+            // what the slice's new records refer to; a re-import's matched records need none of it
+            List<ObjectNode> unmatched = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                if (found.keys().get(i) == null) {
+                    unmatched.add(inputs.get(i));
+                }
+            }
+            writer.readReferences(type, unmatched);
+        }
         Map<Long, JsonNode> stored = found == null ? Map.of() : matches.stored(type, List.copyOf(new HashSet<>(found.keys().values())));
         // A stored record written earlier in this slice (a bundle listing the same talk twice) is
         // no longer what was read: the record after it goes the per-record way.
@@ -178,7 +190,17 @@ public class BundleImporter {
             ids.put(result.ref(), result.id());
             imported.add(result);
         }
+        writer.sendHeld(slicePath(slice));
         slice.clear();
+    }
+
+    /** The slice's records as one JSONPath, an array slice: {@code $.talks[1000:2000]}. */
+    private static String slicePath(List<Pending> slice) {
+        String first = slice.get(0).path();
+        String last = slice.get(slice.size() - 1).path();
+        int bracket = first.lastIndexOf('[');
+        int lastIndex = Integer.parseInt(last.substring(last.lastIndexOf('[') + 1, last.length() - 1));
+        return first.substring(0, bracket) + "[" + first.substring(bracket + 1, first.length() - 1) + ":" + (lastIndex + 1) + "]";
     }
 
     /** The record as its feature's input: stored IDs for refs, passage text for passage refs. */

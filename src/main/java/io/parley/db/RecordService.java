@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.hibernate.SessionCheckMode;
 
 import io.parley.common.ApiException;
 import io.parley.common.GlobalId;
@@ -20,6 +22,7 @@ import io.parley.common.Inputs;
 import io.parley.common.Node;
 import io.parley.common.NodeLoader;
 import io.parley.common.NodeType;
+import io.parley.common.TransactionMemory;
 import io.parley.sql.Sql;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -57,6 +60,8 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
      */
     private static final class Checked {
         String writer;
+        /** Set by {@link #holdInserts}: new records wait for the next flush instead of each flushing. */
+        boolean holdInserts;
         final Map<NodeType, Set<Long>> existing = new java.util.EnumMap<>(NodeType.class);
 
         Set<Long> existing(NodeType type) {
@@ -65,25 +70,23 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
     }
 
     /** The current transaction's memory, or null outside a transaction. */
-    private Checked checked() {
-        // Narayana's registry, the object its CDI producer hands out (looked up, not injected:
-        // the services' constructors stay as they are, and nothing is read at build time).
-        TransactionSynchronizationRegistry transactions = com.arjuna.ats.jta.common.jtaPropertyManager
-                .getJTAEnvironmentBean().getTransactionSynchronizationRegistry();
-        if (transactions.getTransactionKey() == null) {
-            return null;
+    private static Checked checked() {
+        return TransactionMemory.of(Checked.class, Checked::new);
+    }
+
+    /**
+     * From now on in the current transaction, records {@link #create created} wait for the next
+     * flush instead of each flushing on its own: keys come from sequence blocks (V15), so Hibernate
+     * sends a flush's new rows of a table as one multi-row insert. For a caller that writes many
+     * records, has checked them first, and flushes itself (a bundle import): a refusal by the
+     * database then surfaces at that flush, for all of them at once.
+     */
+    public void holdInserts() {
+        Checked checked = checked();
+        if (checked == null) {
+            throw new IllegalStateException("inserts can only be held in a transaction");
         }
-        try {
-            Checked checked = (Checked) transactions.getResource(Checked.class);
-            if (checked == null) {
-                checked = new Checked();
-                transactions.putResource(Checked.class, checked);
-            }
-            return checked;
-        } catch (IllegalStateException ending) {
-            // A transaction past its active life keeps nothing: everything is asked again.
-            return null;
-        }
+        checked.holdInserts = true;
     }
 
     /** Forgets which records of this type the current transaction found: call after deleting or merging one. */
@@ -114,22 +117,52 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
         return nodeType;
     }
 
+    /**
+     * The records of these keys that exist, by key. Records the persistence context already holds
+     * are taken from it, so only the others are read (one statement): a bundle's thousands of
+     * talks name the same few hundred envoy appointments, read once per slice, not once per talk.
+     */
     @Override
     public Map<Long, E> byKeys(Collection<Long> keys) {
         Map<Long, E> result = new LinkedHashMap<>();
         if (!keys.isEmpty()) {
-            list("pk in ?1", keys).forEach(record -> result.put(record.pk, record));
+            List<Long> distinct = List.copyOf(new LinkedHashSet<>(keys));
+            for (E record : getEntityManager().unwrap(Session.class).findMultiple(entityClass(), distinct,
+                    SessionCheckMode.ENABLED)) {
+                if (record != null) {
+                    result.put(record.pk, record);
+                }
+            }
         }
         return result;
     }
 
-    /** Stores a new record made from the input. */
+    /** The entity class, as the class of a new record (set once, on first use). */
+    private Class<E> entityClass;
+
+    @SuppressWarnings("unchecked")
+    private Class<E> entityClass() {
+        if (entityClass == null) {
+            entityClass = (Class<E>) newRecord.get().getClass();
+        }
+        return entityClass;
+    }
+
+    /**
+     * Stores a new record made from the input. Its insert is sent at once, so that a constraint
+     * the database refuses surfaces here, where {@code ErrorMapping} names it; unless the
+     * transaction {@link #holdInserts holds inserts}, when it waits for the next flush.
+     */
     @Transactional
     public E create(I input) {
         E record = apply(newRecord.get(), input);
         nameWriter();
-        persistAndFlush(record);
         Checked checked = checked();
+        if (checked != null && checked.holdInserts) {
+            persist(record);
+        } else {
+            persistAndFlush(record);
+        }
         if (checked != null) {
             checked.existing(nodeType).add(record.pk);
         }

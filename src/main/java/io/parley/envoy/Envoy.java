@@ -12,6 +12,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -26,6 +27,7 @@ import io.parley.source.Citation;
 
 @Entity
 @Table(name = "envoy")
+@SequenceGenerator(sequenceName = "envoy_id_seq", allocationSize = VersionedEntity.KEYS_PER_FETCH)
 @Description("A person's appointment as an envoy: who sent them, for whom, with what mandate.")
 public class Envoy extends VersionedEntity implements Node, SearchResult {
 

@@ -3,6 +3,7 @@ package io.parley.events;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -24,6 +25,7 @@ import io.parley.common.GlobalId;
 import io.parley.common.Node;
 import io.parley.common.NodeLoader;
 import io.parley.common.NodeType;
+import io.parley.common.TransactionMemory;
 import io.parley.sql.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -63,10 +65,46 @@ public class ChangeEvents {
         this.vertx = vertx;
     }
 
-    /** Announces a write; call inside the writing transaction. */
+    /**
+     * Announces a write; call inside the writing transaction. Sent at once, unless the transaction
+     * {@link #holdNotifications holds them}.
+     */
     public void publish(NodeType type, long key, Long trackKey) {
-        Sql.of("select pg_notify(", Sql.value(CHANNEL), ", ", Sql.value(new Change(type, key, trackKey).encode()), ")")
-                .nativeQuery(em).getSingleResult();
+        String payload = new Change(type, key, trackKey).encode();
+        Held held = TransactionMemory.ifKept(Held.class);
+        if (held != null) {
+            held.payloads.add(payload);
+            return;
+        }
+        Sql.of("select pg_notify(", Sql.value(CHANNEL), ", ", Sql.value(payload), ")").nativeQuery(em).getSingleResult();
+    }
+
+    /** Notifications the current transaction holds back to send together ({@link #sendHeld}). */
+    private static final class Held {
+        final List<String> payloads = new ArrayList<>();
+    }
+
+    /**
+     * From now on in the current transaction, announcements wait for {@link #sendHeld} instead of
+     * each being a statement of its own: a native statement makes Hibernate flush first, so a
+     * notification per record would send each new record's insert on its own (a bundle import).
+     * Call sendHeld before the transaction ends; PostgreSQL delivers them on commit either way.
+     */
+    public void holdNotifications() {
+        if (TransactionMemory.of(Held.class, Held::new) == null) {
+            throw new IllegalStateException("notifications can only be held in a transaction");
+        }
+    }
+
+    /** Sends the announcements held so far, in one statement; nothing when none are. */
+    public void sendHeld() {
+        Held held = TransactionMemory.ifKept(Held.class);
+        if (held == null || held.payloads.isEmpty()) {
+            return;
+        }
+        Sql.of("select count(pg_notify(", Sql.value(CHANNEL), ", payload)) from unnest(array[",
+                Sql.values(held.payloads), "]) payload").nativeQuery(em).getSingleResult();
+        held.payloads.clear();
     }
 
     /** Changes committed from now on that match, delivered off the listening thread. */

@@ -12,6 +12,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.eclipse.microprofile.graphql.NonNull;
@@ -26,6 +27,7 @@ import io.parley.source.Citation;
 
 @Entity
 @Table(name = "outcome")
+@SequenceGenerator(sequenceName = "outcome_id_seq", allocationSize = VersionedEntity.KEYS_PER_FETCH)
 public class Outcome extends VersionedEntity implements Node, SearchResult, TimelineItem {
 
     @Enumerated(EnumType.STRING)

@@ -10,6 +10,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -25,6 +26,7 @@ import io.parley.source.Citation;
 
 @Entity
 @Table(name = "person")
+@SequenceGenerator(sequenceName = "person_id_seq", allocationSize = VersionedEntity.KEYS_PER_FETCH)
 public class Person extends VersionedEntity implements Node, SearchResult {
 
     @Column(nullable = false)

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -16,6 +17,7 @@ import io.parley.common.SearchResult;
 
 @Entity
 @Table(name = "source")
+@SequenceGenerator(sequenceName = "source_id_seq", allocationSize = VersionedEntity.KEYS_PER_FETCH)
 @Description("A publication a fact was taken from, e.g. a TASS report.")
 public class Source extends VersionedEntity implements Node, SearchResult {
 

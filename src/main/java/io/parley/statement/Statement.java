@@ -12,6 +12,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -27,6 +28,7 @@ import io.parley.source.Citation;
 
 @Entity
 @Table(name = "statement")
+@SequenceGenerator(sequenceName = "statement_id_seq", allocationSize = VersionedEntity.KEYS_PER_FETCH)
 public class Statement extends VersionedEntity implements Node, SearchResult, TimelineItem {
 
     @Column(name = "speaker_id", nullable = false)

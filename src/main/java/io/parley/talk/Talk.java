@@ -19,6 +19,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -34,6 +35,7 @@ import io.parley.source.Citation;
 
 @Entity
 @Table(name = "talk")
+@SequenceGenerator(sequenceName = "talk_id_seq", allocationSize = VersionedEntity.KEYS_PER_FETCH)
 @Description("A meeting, call or round of negotiations.")
 public class Talk extends VersionedEntity implements Node, SearchResult, TimelineItem {
 

@@ -11,6 +11,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -26,6 +27,7 @@ import io.parley.source.Citation;
 
 @Entity
 @Table(name = "track")
+@SequenceGenerator(sequenceName = "track_id_seq", allocationSize = VersionedEntity.KEYS_PER_FETCH)
 @Description("A negotiation track or dossier, e.g. Russia-Ukraine peace talks.")
 public class Track extends VersionedEntity implements Node, SearchResult {
 

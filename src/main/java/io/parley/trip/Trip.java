@@ -12,6 +12,7 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -27,6 +28,7 @@ import io.parley.common.Location;
 
 @Entity
 @Table(name = "trip")
+@SequenceGenerator(sequenceName = "trip_id_seq", allocationSize = VersionedEntity.KEYS_PER_FETCH)
 @Description("An envoy's journey to a place, e.g. a visit to Moscow or a leg of shuttle diplomacy.")
 public class Trip extends VersionedEntity implements Node, SearchResult, TimelineItem {
 
