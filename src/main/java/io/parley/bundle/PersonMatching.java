@@ -1,6 +1,8 @@
 package io.parley.bundle;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,23 +68,26 @@ class PersonMatching {
             return null;
         }
         String qid = BundleWriter.text(input, "wikidataId");
-        if (qid != null) {
-            List<Stored> same = people(Sql.of("p.wikidata_id = ", Sql.value(qid), " order by p.id limit 1"));
-            if (!same.isEmpty()) {
-                return match(same.get(0), ImportMatch.WIKIDATA_ID);
-            }
-        }
         // Someone with another Wikidata ID is someone else, whatever their name.
         String unclaimed = qid == null ? "" : " and p.wikidata_id is null";
-        List<Stored> named = people(Sql.of("p.name = ", Sql.value(name), unclaimed, " order by p.id limit 1"));
-        if (!named.isEmpty()) {
-            return match(named.get(0), ImportMatch.NAME);
+        // Every rule's stored people in one statement (a bundle's people are matched one by one,
+        // and four round trips each were most of their time), taken in the rules' order here.
+        Map<Integer, List<Stored>> byRule = people(List.of(
+                qid == null ? Sql.sql("false") : Sql.of("p.wikidata_id = ", Sql.value(qid), " order by p.id limit 1"),
+                Sql.of("p.name = ", Sql.value(name), unclaimed, " order by p.id limit 1"),
+                Sql.of(aliasOf(name, aliases(input)), unclaimed),
+                Sql.of(PersonService.mayBear("p", List.of(name)), unclaimed)));
+        if (!byRule.get(0).isEmpty()) {
+            return match(byRule.get(0).get(0), ImportMatch.WIKIDATA_ID);
         }
-        List<Stored> aliased = people(Sql.of(aliasOf(name, aliases(input)), unclaimed, " order by p.id"));
+        if (!byRule.get(1).isEmpty()) {
+            return match(byRule.get(1).get(0), ImportMatch.NAME);
+        }
+        List<Stored> aliased = byRule.get(2);
         if (!aliased.isEmpty()) {
             return one(ref, aliased, ImportMatch.ALIAS, stored -> "");
         }
-        List<Stored> candidates = people(Sql.of(PersonService.mayBear("p", List.of(name)), unclaimed, " order by p.id"));
+        List<Stored> candidates = byRule.get(3);
         Map<Stored, Closeness> close = PersonNames.get().index(candidates, Stored::names).within(name, Closeness.TYPO);
         if (close.isEmpty()) {
             return null;
@@ -188,21 +193,31 @@ class PersonMatching {
         return new Match(stored.key(), by, stored.name(), stored.aliases(), stored.wikidataId());
     }
 
-    /** The people a condition on {@code person p} (and what follows it) selects. */
-    private List<Stored> people(Sql condition) {
-        List<Stored> people = new ArrayList<>();
-        for (Object text : Sql.of("select json_build_object('id', p.id, 'name', p.name, 'aliases', p.aliases,",
-                " 'wikidataId', p.wikidata_id)::text from person p where ", condition).nativeQuery(em).getResultList()) {
+    /**
+     * The people each condition on {@code person p} (and what follows it: an order and a limit)
+     * selects, by the condition's index, each list in key order; one statement for them all.
+     */
+    private Map<Integer, List<Stored>> people(List<Sql> conditions) {
+        List<Sql> selects = new ArrayList<>();
+        Map<Integer, List<Stored>> people = new HashMap<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            selects.add(Sql.of("(select cast(", Sql.value(i), " as integer) as rule, json_build_object('id', p.id, 'name', p.name,",
+                    " 'aliases', p.aliases, 'wikidataId', p.wikidata_id)::text from person p where ", conditions.get(i), ")"));
+            people.put(i, new ArrayList<>());
+        }
+        for (Object found : Sql.join(selects, " union all ").nativeQuery(em).getResultList()) {
+            Object[] columns = (Object[]) found;
             try {
-                JsonNode row = BundleJson.MAPPER.readTree((String) text);
+                JsonNode row = BundleJson.MAPPER.readTree((String) columns[1]);
                 List<String> aliases = new ArrayList<>();
                 row.path("aliases").forEach(alias -> aliases.add(alias.asText()));
-                people.add(new Stored(row.get("id").asLong(), row.get("name").asText(), aliases,
-                        row.hasNonNull("wikidataId") ? row.get("wikidataId").asText() : null));
+                people.get(((Number) columns[0]).intValue()).add(new Stored(row.get("id").asLong(), row.get("name").asText(),
+                        aliases, row.hasNonNull("wikidataId") ? row.get("wikidataId").asText() : null));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("PostgreSQL wrote invalid JSON", e);
             }
         }
+        people.values().forEach(list -> list.sort(Comparator.comparingLong(Stored::key)));
         return people;
     }
 }
