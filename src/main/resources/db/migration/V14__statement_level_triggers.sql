@@ -40,9 +40,15 @@ declare
     actor text := nullif(current_setting('parley.actor', true), '');
 begin
     if tg_op = 'INSERT' then
+        -- revision_changes(null, fields) written for a new record: every field that is not
+        -- null, read once each (a quarter of the trigger's time when diffed against nothing)
         insert into revision (node_type, record_id, number, actor, action, changes, version)
         select tg_argv[0], n.id, next_revision_number(tg_argv[0], n.id), actor, 'CREATED',
-               revision_changes(null, revision_fields(to_jsonb(n))), n.version
+               (select coalesce(jsonb_agg(jsonb_build_object('field', f.key, 'from', null, 'to', f.value #>> '{}')
+                                          order by f.key), '[]'::jsonb)
+                  from jsonb_each(revision_fields(to_jsonb(n))) f
+                 where f.value <> 'null'::jsonb),
+               n.version
           from new_rows n
          order by n.id;
         return null;
@@ -67,13 +73,14 @@ end
 $$;
 
 -- Words of the written rows the vocabulary lacks (V13: compared under the default collation, so
--- that search_word_word_idx answers; tg_table_name's "C" would defeat it).
+-- that search_word_word_idx answers; tg_table_name's "C" would defeat it). Each distinct word of
+-- the statement is looked up once, not once per row that holds it.
 create function search_vocabulary_statement() returns trigger
     language plpgsql as $$
 begin
     insert into search_word (word)
-    select distinct w
-      from new_rows r, unnest(search_words(searchable_text(tg_table_name, to_jsonb(r)))) w
+    select w
+      from (select distinct w from new_rows r, unnest(search_words(searchable_text(tg_table_name, to_jsonb(r)))) w) words
      where not exists (select from search_word s where s.word = w collate "default");
     return null;
 end $$;
