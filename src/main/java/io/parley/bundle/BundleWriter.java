@@ -121,14 +121,17 @@ class BundleWriter {
     }
 
     /**
-     * Reads the stored records a slice's resolved records refer to, one statement per type they
-     * refer to, into the persistence context, where the services' checks then find them: a talk's
-     * service reads each participant's envoy appointment, and 10,000 talks naming 250
-     * appointments read them one statement per talk (2,500 statements and a quarter of the
-     * import's time, measured) where a slice now reads them once.
+     * Reads the stored records a slice's resolved records refer to and their service reads
+     * ({@link RecordType.Ref#read}), one statement per field, into the persistence context, where
+     * the service then finds them: a talk's service reads each participant's envoy appointment,
+     * and 10,000 talks naming 250 appointments read them one statement per talk (2,500 statements
+     * and a quarter of the import's time, measured) where a slice now reads them once.
      */
     void readReferences(RecordType type, List<ObjectNode> inputs) {
         for (RecordType.Ref field : type.refs) {
+            if (!field.read()) {
+                continue;
+            }
             RecordType target = RecordType.ofCollection(field.collection());
             Set<Long> keys = new HashSet<>();
             for (ObjectNode input : inputs) {

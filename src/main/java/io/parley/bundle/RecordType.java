@@ -16,7 +16,7 @@ enum RecordType {
     ENVOY("envoyAppointments", NodeType.ENVOY, "bundle_envoy",
             List.of(new Ref("personId", "people"), new Ref("appointedById", "people"), Ref.citations())),
     TALK("talks", NodeType.TALK, "bundle_talk", List.of(new Ref("trackId", "tracks"),
-            new Ref("participants[].personId", "people"), new Ref("participants[].envoyId", "envoyAppointments"),
+            new Ref("participants[].personId", "people"), new Ref("participants[].envoyId", "envoyAppointments", true),
             Ref.citations())),
     TRIP("trips", NodeType.TRIP, "bundle_trip", List.of(new Ref("envoyId", "envoyAppointments"),
             new Ref("talkIds[]", "talks"), Ref.citations())),
@@ -26,8 +26,18 @@ enum RecordType {
     STATEMENT("statements", NodeType.STATEMENT, "bundle_statement", List.of(new Ref("speakerId", "people"),
             new Ref("talkId", "talks"), new Ref("trackId", "tracks"), Ref.citations()));
 
-    /** A field holding local references: {@code a[].b} is field b of each element of list a. */
-    record Ref(String field, String collection) {
+    /**
+     * A field holding local references: {@code a[].b} is field b of each element of list a.
+     * {@code read}: the type's service reads the records it names (a talk's service, whether each
+     * participant holds the appointment named), where other references are only checked to
+     * exist, which a transaction remembers ({@code RecordService}); an import reads those ahead,
+     * a slice at a time ({@link BundleWriter#readReferences}).
+     */
+    record Ref(String field, String collection, boolean read) {
+        Ref(String field, String collection) {
+            this(field, collection, false);
+        }
+
         static Ref citations() {
             return new Ref("citations[].sourceId", "sources");
         }
