@@ -130,7 +130,7 @@ GraphQL mutation would (validation, history, change events, a notification to su
 changed one is updated at a savepoint. New records are held back and sent at the slice's end:
 their keys come from sequence blocks (V15), so a slice's new rows of a table go as multi-row
 inserts of up to 128 rows, and their notifications as one statement; history and the search
-vocabulary are written per statement from transition tables (V14). What bounds each run is
+vocabulary are written per insert statement from transition tables (V14). What bounds each run is
 under "Issue 25" below.
 
 The whole database exported afterwards with `GET /export/bundle`: {mib(export_size):.1f} MiB in {export:.1f} s.
