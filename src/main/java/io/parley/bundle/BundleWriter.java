@@ -2,9 +2,9 @@ package io.parley.bundle;
 
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.envoy.EnvoyInput;
-import io.parley.events.ChangeEvents;
 import io.parley.envoy.EnvoyService;
+import io.parley.events.ChangeEvents;
 import io.parley.common.ApiException;
 import io.parley.errors.ErrorMapping;
 import io.parley.common.GlobalId;
@@ -95,7 +95,7 @@ class BundleWriter {
      * rules first, one by one.
      */
     void holdWrites() {
-        writers.get(RecordType.PERSON).service().holdInserts();
+        RecordService.holdInserts();
         events.holdNotifications();
         // A slice's rows of a table in as few statements as the driver allows (it rewrites a
         // batch into multi-row inserts of up to 128 rows and sends them without waiting for

@@ -19,9 +19,8 @@ public final class TransactionMemory {
      * transaction, or in one past its active life (which then keeps nothing: callers ask again).
      */
     public static <T> T of(Class<T> type, Supplier<T> made) {
-        TransactionSynchronizationRegistry transactions = com.arjuna.ats.jta.common.jtaPropertyManager
-                .getJTAEnvironmentBean().getTransactionSynchronizationRegistry();
-        if (transactions.getTransactionKey() == null) {
+        TransactionSynchronizationRegistry transactions = registry();
+        if (transactions == null) {
             return null;
         }
         try {
@@ -36,8 +35,26 @@ public final class TransactionMemory {
         }
     }
 
-    /** The current transaction's {@code type} if it made one; null otherwise. */
+    /**
+     * The current transaction's {@code type} if it made one; null otherwise. Only reads: a single
+     * mutation asks on every write whether its notifications are held, and leaves nothing behind.
+     */
     public static <T> T ifKept(Class<T> type) {
-        return of(type, () -> null);
+        TransactionSynchronizationRegistry transactions = registry();
+        if (transactions == null) {
+            return null;
+        }
+        try {
+            return type.cast(transactions.getResource(type));
+        } catch (IllegalStateException ending) {
+            return null;
+        }
+    }
+
+    /** Narayana's registry while a transaction is current; null otherwise. */
+    private static TransactionSynchronizationRegistry registry() {
+        TransactionSynchronizationRegistry transactions = com.arjuna.ats.jta.common.jtaPropertyManager
+                .getJTAEnvironmentBean().getTransactionSynchronizationRegistry();
+        return transactions.getTransactionKey() == null ? null : transactions;
     }
 }

@@ -79,9 +79,10 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
      * flush instead of each flushing on its own: keys come from sequence blocks (V15), so Hibernate
      * sends a flush's new rows of a table as one multi-row insert. For a caller that writes many
      * records, has checked them first, and flushes itself (a bundle import): a refusal by the
-     * database then surfaces at that flush, for all of them at once.
+     * database then surfaces at that flush, for all of them at once. It holds every type's
+     * inserts: the transaction's, not one service's.
      */
-    public void holdInserts() {
+    public static void holdInserts() {
         Checked checked = checked();
         if (checked == null) {
             throw new IllegalStateException("inserts can only be held in a transaction");

@@ -34,8 +34,8 @@ public abstract class VersionedEntity extends PanacheEntityBase {
      * many): one nextval per 50 records created, not one round trip per record, and keys known
      * before the insert, which lets Hibernate send a flush's new records of a table as one
      * multi-row insert; an identity key is only known after each insert, one statement per row.
-     * Each entity names its table's sequence (its identity column's, so that a writer inserting
-     * with the column's default, PostGraphile for one, takes keys from the same blocks).
+     * Each entity names its table's key sequence, the one its key column's default takes from,
+     * so that a writer inserting without a key (PostGraphile, psql) takes a block of its own.
      */
     public static final int KEYS_PER_FETCH = 50;
 
