@@ -38,7 +38,8 @@ import io.vertx.core.json.JsonObject;
  * <p>This replaces the parser smallrye-jwt's {@code MpJwtValidator} uses, so everything downstream
  * stays as it is: roles from the token, the worded 401 of {@link TokenFailures}, tokens in a
  * subscription's {@code connection_init}. The provider's keys are fetched over HTTP, so
- * authentication runs off the event loop ({@code quarkus.smallrye-jwt.blocking-authentication}).
+ * authentication runs off the event loop ({@code quarkus.smallrye-jwt.blocking-authentication});
+ * a token verified once is answered from {@link VerifiedTokens} until it expires, on the event loop.
  */
 @Alternative
 @Priority(1)
@@ -53,24 +54,28 @@ public class IssuerTokens implements JWTParser {
 
     private final DefaultJWTParser configured;
     private final OidcProvider provider;
+    private final VerifiedTokens verified;
     private final int clockSkew;
     private volatile DefaultJWTParser providerParser;
     private volatile String providerKeys;
 
-    public IssuerTokens(DefaultJWTParser configured, OidcProvider provider,
+    public IssuerTokens(DefaultJWTParser configured, OidcProvider provider, VerifiedTokens verified,
             @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") int clockSkew) {
         this.configured = configured;
         this.provider = provider;
+        this.verified = verified;
         this.clockSkew = clockSkew;
     }
 
+    /** Verifies a token with its issuer's keys, and remembers it verified ({@link VerifiedTokens}). */
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         Optional<String> issuer = provider.issuer();
-        if (issuer.isPresent() && issuer.get().equals(unverifiedIssuer(token))) {
-            return providerParser().parse(token);
-        }
-        return configured.parse(token);
+        JsonWebToken parsed = issuer.isPresent() && issuer.get().equals(unverifiedIssuer(token))
+                ? providerParser().parse(token)
+                : configured.parse(token);
+        verified.remember(token, parsed);
+        return parsed;
     }
 
     @Override

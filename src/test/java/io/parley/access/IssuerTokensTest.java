@@ -62,7 +62,7 @@ class IssuerTokensTest {
         // Parsers of their own principal factories, as IssuerTokens makes for the provider.
         DefaultJWTParser configured = new DefaultJWTParser(new JWTAuthContextInfo(configuredKey.getPublic(), CONFIGURED),
                 new DefaultJWTCallerPrincipalFactory());
-        tokens = new IssuerTokens(configured, provider, 60);
+        tokens = new IssuerTokens(configured, provider, new VerifiedTokens(), 60);
     }
 
     private static byte[] unsigned(byte[] bytes) {

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
 class AuthTest {
@@ -49,6 +53,30 @@ class AuthTest {
                     .when().post("/graphql").then().statusCode(401);
         }
         assertEquals(0, count(name));
+    }
+
+    /**
+     * A token is verified once and then remembered by its exact text (VerifiedTokens): the same
+     * text keeps its roles, and the same signature over claims changed to say admin is a new text,
+     * verified in full and refused.
+     */
+    @Test
+    void aRememberedTokenIsTrustedOnlyAsSigned() {
+        String editor = Tokens.withRoles(Roles.EDITOR);
+        String name = Fixtures.unique("Verified once");
+        String id = postAs(editor, CREATE, "input", vars("name", name)).getString("data.createPerson.id");
+        assertEquals("FORBIDDEN", code(postAs(editor, DELETE, "id", id)));
+
+        String[] parts = editor.split("\\.");
+        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))
+                .put("groups", new JsonArray().add(Roles.ADMIN));
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(claims.encode().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + forged)
+                .body(Map.of("query", DELETE, "variables", Map.of("id", id)))
+                .when().post("/graphql").then().statusCode(401);
+        assertEquals(1, count(name));
+        assertEquals(id, postAs(Tokens.withRoles(Roles.ADMIN), DELETE, "id", id).getString("data.deletePerson"));
     }
 
     @Test
