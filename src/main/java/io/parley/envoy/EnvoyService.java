@@ -77,7 +77,7 @@ public class EnvoyService extends RecordService<Envoy, EnvoyInput> {
         envoy.startDate = input.startDate;
         envoy.endDate = input.endDate;
         Inputs.notBefore("input.endDate", input.endDate, input.startDate, "startDate");
-        envoy.citations = citations.from("input.citations", input.citations);
+        envoy.citations = kept(envoy.citations, citations.from("input.citations", input.citations));
         return envoy;
     }
 }

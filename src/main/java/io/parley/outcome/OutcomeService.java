@@ -104,7 +104,7 @@ public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
                     Boolean.TRUE.equals(figure.approximate));
         });
         outcome.figures = figures == null ? new ArrayList<>() : figures;
-        outcome.citations = citations.from("input.citations", input.citations);
+        outcome.citations = kept(outcome.citations, citations.from("input.citations", input.citations));
         return outcome;
     }
 }

@@ -142,7 +142,7 @@ public class PersonService extends RecordService<Person, PersonInput> {
         });
         // New collection instances make Hibernate rewrite the rows instead of diffing by index.
         person.positions = positions == null ? new ArrayList<>() : positions;
-        person.citations = citations.from("input.citations", input.citations);
+        person.citations = kept(person.citations, citations.from("input.citations", input.citations));
         return person;
     }
 }

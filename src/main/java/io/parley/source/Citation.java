@@ -1,5 +1,7 @@
 package io.parley.source;
 
+import java.util.Objects;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Transient;
@@ -32,5 +34,17 @@ public class Citation {
 
     public Long sourceKey() {
         return sourceKey;
+    }
+
+    /** Same source and passage: what a stored citation is ({@code RecordService.kept}). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Citation that && Objects.equals(sourceKey, that.sourceKey)
+                && Objects.equals(excerpt, that.excerpt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sourceKey, excerpt);
     }
 }

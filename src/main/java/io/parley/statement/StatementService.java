@@ -88,7 +88,7 @@ public class StatementService extends RecordService<Statement, StatementInput> {
         statement.tone = input.tone == null ? Tone.NEUTRAL : input.tone;
         statement.talkKey = talks.optionalReference("input.talkId", input.talkId);
         statement.trackKey = tracks.optionalReference("input.trackId", input.trackId);
-        statement.citations = citations.from("input.citations", input.citations);
+        statement.citations = kept(statement.citations, citations.from("input.citations", input.citations));
         return statement;
     }
 }

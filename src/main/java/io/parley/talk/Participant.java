@@ -1,5 +1,7 @@
 package io.parley.talk;
 
+import java.util.Objects;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -42,5 +44,17 @@ public class Participant {
 
     Long envoyKey() {
         return envoyKey;
+    }
+
+    /** Same person, role and appointment: what a talk's stored participant is ({@code RecordService.kept}). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Participant that && Objects.equals(personKey, that.personKey) && role == that.role
+                && Objects.equals(envoyKey, that.envoyKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(personKey, role, envoyKey);
     }
 }

@@ -155,8 +155,8 @@ public class TalkService extends RecordService<Talk, TalkInput> {
         talk.status = input.status != null ? input.status
                 : talk.date.isAfter(LocalDate.now()) ? TalkStatus.PLANNED : TalkStatus.HELD;
         talk.summary = Inputs.optional("input.summary", input.summary, Inputs.TEXT_MAX);
-        talk.participants = participants(input.participants);
-        talk.citations = citations.from("input.citations", input.citations);
+        talk.participants = kept(talk.participants, participants(input.participants));
+        talk.citations = kept(talk.citations, citations.from("input.citations", input.citations));
         return talk;
     }
 

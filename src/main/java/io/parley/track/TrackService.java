@@ -37,7 +37,7 @@ public class TrackService extends RecordService<Track, TrackInput> {
         List<String> parties = Inputs.strings("input.parties", input.parties, Inputs.NAME_MAX);
         track.parties = parties == null ? new ArrayList<>() : parties;
         track.status = input.status == null ? TrackStatus.ACTIVE : input.status;
-        track.citations = citations.from("input.citations", input.citations);
+        track.citations = kept(track.citations, citations.from("input.citations", input.citations));
         return track;
     }
 }

@@ -67,7 +67,7 @@ public class TripService extends RecordService<Trip, TripInput> {
         trip.purpose = Inputs.optional("input.purpose", input.purpose, Inputs.TEXT_MAX);
         trip.summary = Inputs.optional("input.summary", input.summary, Inputs.TEXT_MAX);
         trip.talkKeys = talks.references("input.talkIds", input.talkIds);
-        trip.citations = citations.from("input.citations", input.citations);
+        trip.citations = kept(trip.citations, citations.from("input.citations", input.citations));
         return trip;
     }
 }

@@ -6,15 +6,24 @@ import static io.parley.graphql.GraphQLClient.error;
 import static io.parley.graphql.GraphQLClient.vars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.parley.TestDatabase;
+import io.parley.common.GlobalId;
+import io.parley.common.NodeType;
 import io.parley.graphql.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -185,6 +194,62 @@ class TalkApiTest {
         assertEquals(List.of(b, a), updated.getList("participants.person.id"));
         error("CONFLICT", update, "id", talk, "v", 0, "input", vars("title", "Stale", "date", "2024-07-07",
                 "participants", List.of(vars("personId", a, "role", "HOST"))));
+    }
+
+    /**
+     * A talk's input replaces the whole talk, so a title edit repeats its participants and
+     * citations: their rows stay as they were (same xmin: no transaction rewrote them) unless
+     * they changed, and then only the changed collection is rewritten.
+     */
+    @Test
+    void anEditLeavesTheParticipantsAndCitationsItRepeatsAlone() throws SQLException {
+        String a = Fixtures.person(Fixtures.unique("Kept host"));
+        String b = Fixtures.person(Fixtures.unique("Kept visitor"));
+        String source = Fixtures.source("Kept wire");
+        List<Map<String, Object>> participants = List.of(vars("personId", a, "role", "HOST"),
+                vars("personId", b, "role", "VISITOR"));
+        List<Map<String, Object>> citations = List.of(vars("sourceId", source, "excerpt", "they met"));
+        String talk = data(RECORD, "input", vars("title", "Kept talk", "date", "2024-09-09",
+                "participants", participants, "citations", citations)).getString("recordTalk.id");
+        long key = GlobalId.keyOf(talk, NodeType.TALK, "id");
+        String update = """
+                mutation($id: ID!, $input: TalkInput!) {
+                  updateTalk(id: $id, input: $input) { title version participants { person { id } role } citations { excerpt } }
+                }""";
+        List<String> participantRows = rowVersions("talk_participant", key);
+        List<String> citationRows = rowVersions("citation", key);
+
+        JsonPath edited = data(update, "id", talk, "input", vars("title", "Kept talk, retitled", "date", "2024-09-09",
+                "participants", participants, "citations", citations)).setRootPath("updateTalk");
+        assertEquals("Kept talk, retitled", edited.getString("title"));
+        assertEquals(1, edited.getInt("version"));
+        assertEquals(List.of(a, b), edited.getList("participants.person.id"));
+        assertEquals(participantRows, rowVersions("talk_participant", key));
+        assertEquals(citationRows, rowVersions("citation", key));
+
+        edited = data(update, "id", talk, "input", vars("title", "Kept talk, retitled", "date", "2024-09-09",
+                "participants", List.of(vars("personId", a, "role", "VISITOR"), vars("personId", b, "role", "HOST")),
+                "citations", citations)).setRootPath("updateTalk");
+        assertEquals(List.of("VISITOR", "HOST"), edited.getList("participants.role"));
+        assertNotEquals(participantRows, rowVersions("talk_participant", key));
+        assertEquals(citationRows, rowVersions("citation", key));
+    }
+
+    /** Each of a talk's rows in the table: its ordinal and the transaction that last wrote it. */
+    private List<String> rowVersions(String table, long talk) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = TestDatabase.connection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select ordinal || ':' || xmin from " + table + " where talk_id = ? order by ordinal")) {
+            statement.setLong(1, talk);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            }
+        }
+        assertFalse(rows.isEmpty(), table);
+        return rows;
     }
 
     private static List<String> titles(Map<String, Object> filter, Map<String, Object> order) {
