@@ -18,13 +18,15 @@ import subprocess
 import sys
 import time
 
-from compare import (CONFIG, LOAD, PG, WORK, cpu_now, global_id, percent, pgbench_script, port_is_free, psql,
-                     ratio, run_wrk, statements_executed, stop)
+from compare import (CLOCK_TICKS, CONFIG, LOAD, PG, WORK, cpu_now, global_id, group_pids, percent, pgbench_script,
+                     port_is_free, psql, ratio, run_wrk, statements_executed, stop)
 from server import post, rss_mib, wait_for_answer
 
 # The issue's targets for writes: at least 1.5x PostGraphile's throughput with p99 no worse, and
 # at least 60% of the database ceiling.
 POSTGRAPHILE_TARGET = 1.5
+WARM_COMPILER_SHARE = 0.05  # warm_up
+WARM_STEADY = 0.05
 CEILING_TARGET = 0.60
 
 ISSUER = "https://bench.parley.invalid"
@@ -434,44 +436,68 @@ def start(server, token_key):
     return process
 
 
+def compiler_cpu_seconds(group):
+    """CPU the JIT's compiler threads (HotSpot's C1 and C2) of the server's processes have used; 0
+    for a server without them (Node compiles on threads named otherwise)."""
+    total = 0
+    for pid in group_pids(group):
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except FileNotFoundError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{pid}/task/{task}/stat") as stat:
+                    text = stat.read()
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+            name = text[text.index("(") + 1:text.rindex(")")]
+            if "CompilerThre" in name:
+                total += sum(int(value) for value in text.rsplit(")", 1)[1].split()[11:13])
+    return total / CLOCK_TICKS
+
+
 def run_server(server, token, token_key):
-    """Every write through one server: a warm-up run, then the measured repetitions, each checked
-    against the rows it left."""
+    """Every write through one server: warm-up runs until it is warm (warm_up), then the measured
+    repetitions, each checked against the rows it left."""
     spec = CONFIG["servers"][server]
     process = start(server, token_key)
     results = {}
     runs_started = 0
+
+    def one_run(write, seconds):
+        nonlocal runs_started
+        runs_started += 1
+        # PostGraphile's new talks: row ids above every talk there is (Parley's included)
+        base = max(POSTGRAPHILE_TALK_IDS, int(psql("select coalesce(max(id), 0) from talk"))) + 1
+        script = lua_script(write, server, token if server == "parley" else None, f"{server}-{runs_started}")
+        # what there was before the run: what the run wrote is what came after (no other writer)
+        existing = dict(zip(("person", "talk", "revision"), (int(v) for v in psql(
+            "select (select coalesce(max(id), 0) from person), (select coalesce(max(id), 0) from talk),"
+            " (select coalesce(max(id), 0) from revision)").split("|"))))
+        psql("select pg_stat_statements_reset()")
+        before = statements_executed()
+        cpu_before, compiler_before = cpu_now(process.pid), compiler_cpu_seconds(process.pid)
+        measured = run_wrk(script, spec["url"], seconds, args=(base,))
+        cpu_after, compiler_after = cpu_now(process.pid), compiler_cpu_seconds(process.pid)
+        statements = statements_executed() - before
+        time.sleep(0.5)  # the requests still in flight when wrk stopped
+        measured["written"] = check(write, existing, measured["requests"])
+        measured["statements"] = statements / measured["requests"]
+        for side in ("server", "database"):
+            measured[f"{side}_cpu_us"] = (cpu_after[side] - cpu_before[side]) / measured["requests"] * 1e6
+        server_cpu = cpu_after["server"] - cpu_before["server"]
+        measured["compiler_share"] = (compiler_after - compiler_before) / server_cpu if server_cpu else 0.0
+        return measured
+
     try:
         for write in WRITES:
-            runs = []
-            for repetition in range(LOAD["repetitions"] + 1):
-                warm_up = repetition == 0  # the JIT compiles the write path; its numbers are dropped
-                runs_started += 1
-                # PostGraphile's new talks: row ids above every talk there is (Parley's included)
-                base = max(POSTGRAPHILE_TALK_IDS, int(psql("select coalesce(max(id), 0) from talk"))) + 1
-                script = lua_script(write, server, token if server == "parley" else None, f"{server}-{repetition}")
-                # what there was before the run: what the run wrote is what came after (no other writer)
-                existing = dict(zip(("person", "talk", "revision"), (int(v) for v in psql(
-                    "select (select coalesce(max(id), 0) from person), (select coalesce(max(id), 0) from talk),"
-                    " (select coalesce(max(id), 0) from revision)").split("|"))))
-                psql("select pg_stat_statements_reset()")
-                before = statements_executed()
-                cpu_before = cpu_now(process.pid)
-                measured = run_wrk(script, spec["url"], LOAD["warmup_s"] if warm_up else LOAD["duration_s"],
-                                   args=(base,))
-                cpu_after = cpu_now(process.pid)
-                statements = statements_executed() - before
-                time.sleep(0.5)  # the requests still in flight when wrk stopped
-                written = check(write, existing, measured["requests"])
-                if warm_up:
-                    continue
-                measured["statements"] = statements / measured["requests"]
-                measured["written"] = written
-                for side in ("server", "database"):
-                    measured[f"{side}_cpu_us"] = (cpu_after[side] - cpu_before[side]) / measured["requests"] * 1e6
-                runs.append(measured)
+            warm_up_s = warm_up(write, lambda: one_run(write, LOAD["warmup_s"]))
+            runs = [one_run(write, LOAD["duration_s"]) for _ in range(LOAD["repetitions"])]
             results[write["name"]] = {key: statistics.median(r[key] for r in runs)
-                                      for key in ("rps", "p50", "p99", "statements", "server_cpu_us", "database_cpu_us")}
+                                      for key in ("rps", "p50", "p99", "statements", "server_cpu_us", "database_cpu_us",
+                                                  "compiler_share")}
+            results[write["name"]]["warm_up_s"] = warm_up_s
             print(f"{server} / {write['name']}: {results[write['name']]}", flush=True)
             if server == "parley":
                 results[write["name"]]["sql"] = statement_listing()
@@ -479,6 +505,28 @@ def run_server(server, token, token_key):
     finally:
         stop(process)
     return results
+
+
+def warm_up(write, run):
+    """Runs the write until the server is warm, its numbers dropped; the seconds it took. A JVM
+    takes minutes of a write's load to settle here: on 2 CPUs shared with the load and PostgreSQL,
+    its one C2 thread compiled through the first 3 minutes of creating people, while throughput
+    went 174, 253, 270, 292, 280, 424, 519, 671, 921 requests/s in successive 20 s runs (server CPU
+    per request 9.1 ms down to 0.8 ms). Throughput alone stalls on the way (270 to 292 to 280), so
+    warm means both: the JIT's compiler threads used under WARM_COMPILER_SHARE of the server's CPU
+    in the last run, and its throughput within WARM_STEADY of the run before; at most
+    LOAD["max_warmup_s"] (default 300 s) for every server alike."""
+    limit = LOAD.get("max_warmup_s", 300)
+    spent, previous = 0, None
+    while True:
+        measured = run()
+        spent += LOAD["warmup_s"]
+        steady = previous is not None and measured["rps"] <= previous * (1 + WARM_STEADY)
+        if (steady and measured["compiler_share"] < WARM_COMPILER_SHARE) or spent >= limit:
+            print(f"  warm after {spent} s of '{write['name']}': {measured['rps']:.0f} requests/s, "
+                  f"compiler {measured['compiler_share']:.1%} of the server's CPU", flush=True)
+            return spent
+        previous = measured["rps"]
 
 
 def statement_listing():
@@ -498,9 +546,14 @@ def section(parley, postgraphile, ceilings, leaner, load_before, load_after):
         f"- Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; same database, machine and servers as above, "
         f"after them in a run of their own (`{CONFIG['writes_command']}`)",
         f"- Load average (1/5/15 min) before: {' / '.join(f'{v:.2f}' for v in load_before)}, after: {' / '.join(f'{v:.2f}' for v in load_after)}",
-        f"- Load: wrk, {load['connections']} connections, {load['warmup_s']} s warm-up then {load['repetitions']} x "
-        f"{load['duration_s']} s per write; medians. Ceiling: pgbench -M prepared (as pgjdbc prepares a statement "
-        "used 5 times), same connections, one transaction per request",
+        f"- Load: wrk, {load['connections']} connections; per write, {load['warmup_s']} s warm-up runs until the server "
+        f"is warm (its JIT compiler under {WARM_COMPILER_SHARE:.0%} of its CPU and its throughput within "
+        f"{WARM_STEADY:.0%} of the run before; at most {load.get('max_warmup_s', 300)} s; `warm_up` in bench/mutations.py), "
+        f"then {load['repetitions']} x {load['duration_s']} s; medians. Ceiling: pgbench -M prepared (as pgjdbc "
+        "prepares a statement used 5 times), same connections, one transaction per request",
+        "- Warm-up each server took, per write: " + "; ".join(
+            f"{write['name']}: Parley {parley[write['name']]['warm_up_s']} s, PostGraphile "
+            f"{postgraphile[write['name']]['warm_up_s']} s" for write in WRITES),
         "",
         "Each request writes new rows or the next version, in words the dataset's search vocabulary already holds",
         "(names and titles as bench/dataset.sql makes them: a new word per request would make the vocabulary",
@@ -532,6 +585,7 @@ def section(parley, postgraphile, ceilings, leaner, load_before, load_after):
             f"| | p99 latency, ms | {ours['p99']:.2f} | {theirs['p99']:.2f} | {ratio(ours['p99'], theirs['p99'], False)} | | |",
             f"| | SQL statements / request | {ours['statements']:.2f} | {theirs['statements']:.2f} | {ratio(ours['statements'], theirs['statements'], False)} | {ceiling['statements']:.2f} | |",
             f"| | server CPU / request, µs | {ours['server_cpu_us']:.0f} | {theirs['server_cpu_us']:.0f} | {ratio(ours['server_cpu_us'], theirs['server_cpu_us'], False)} | | |",
+            f"| | of which the JIT compiler | {ours['compiler_share']:.1%} | | | | |",
             f"| | database CPU / request, µs | {ours['database_cpu_us']:.0f} | {theirs['database_cpu_us']:.0f} | {ratio(ours['database_cpu_us'], theirs['database_cpu_us'], False)} | {ceiling['database_cpu_us']:.0f} µs | |",
         ]
         faster = ours["rps"] / theirs["rps"] if theirs["rps"] else 0
@@ -599,14 +653,32 @@ def write_section(lines):
     print(f"wrote the writes section of {output}")
 
 
+def restore_dataset(first):
+    """Each server, and then the ceilings, write into the dataset as it was before any write: a copy
+    kept when the writes begin (first) and copied back before each. Without it, the second server
+    wrote into the rows the first left: after Parley's warm-ups (about 120,000 people and 40,000
+    talks more), PostGraphile's create-a-person cost the database 1,915 µs of CPU, where it had
+    cost 938 µs when Parley's warm-up was 10 s."""
+    database, kept = PG["database"], PG["database"] + "_before_writes"
+    if first:
+        psql(f"drop database if exists {kept}", database="postgres")
+        psql(f"create database {kept} template {database}", database="postgres")
+    else:
+        psql(f"drop database {database} with (force)", database="postgres")
+        psql(f"create database {database} template {kept} owner {PG['user']}", database="postgres")
+
+
 def main():
     for server in ("parley", "postgraphile"):
         if not port_is_free(CONFIG["servers"][server]["url"]):
             raise SystemExit(f"something already listens at {CONFIG['servers'][server]['url']}; stop it or choose other ports")
     load_before = os.getloadavg()
     token_key, token = editor_token()
+    restore_dataset(first=True)
     parley = run_server("parley", token, token_key)
+    restore_dataset(first=False)
     postgraphile = run_server("postgraphile", token, token_key)
+    restore_dataset(first=False)
     ceilings, leaner = {}, {}
     for write in WRITES:
         ceilings[write["name"]] = pgbench_script(write["ceiling"], protocol="prepared", count_statements=True)
