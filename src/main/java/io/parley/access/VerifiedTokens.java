@@ -62,10 +62,13 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         this.clock = clock;
     }
 
-    /** Before {@code MpJwtValidator} (priority 0): a miss answers no identity and it verifies. */
+    /**
+     * Before {@code MpJwtValidator}, which has the default priority (1001; providers of higher
+     * priority are asked first): a miss answers no identity, and it verifies.
+     */
     @Override
     public int priority() {
-        return 1;
+        return IdentityProvider.super.priority() + 1;
     }
 
     @Override
