@@ -31,13 +31,12 @@ echo "Generating a bundle of $TALKS talks"
 python3 bench/import_bundle.py bundle "$TALKS" "$BENCH_WORK/bundle.json"
 BYTES=$(stat -c %s "$BENCH_WORK/bundle.json")
 RECORDS=$(python3 -c "import json,sys; print(sum(len(v) for v in json.load(open(sys.argv[1])).values()))" "$BENCH_WORK/bundle.json")
-# The warm-up: rounds of other bundles of the same size, no record of which the measured one (or
-# another round's) matches (other names, titles, URLs and Wikidata IDs), imported first so that
-# the measured imports run on compiled code, as on a server that has been up, not in a JVM's
-# first minutes.
-WARMUP_ROUNDS="${WARMUP_ROUNDS:-8}"
-WARMUP_WORDS=(Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliett)
-[ "$WARMUP_ROUNDS" -le "${#WARMUP_WORDS[@]}" ] || { echo "at most ${#WARMUP_WORDS[@]} warm-up rounds" >&2; exit 2; }
+# The warm-up: another bundle of the same size, no record of which the measured one matches
+# (other names, titles, URLs and Wikidata IDs), imported first so that the measured imports run
+# on compiled code, as on a server that has been up, not in a JVM's first seconds.
+WARMUP_TALKS=$TALKS
+python3 bench/import_bundle.py bundle "$WARMUP_TALKS" "$BENCH_WORK/warmup.json"
+sed -i -e 's/Bench/Warmup/g; s/bench\.parley/warmup.parley/g; s/"Q9/"Q8/g; s/person \([0-9]\)/subject \1/g' "$BENCH_WORK/warmup.json"
 
 java -jar target/quarkus-app/quarkus-run.jar >"$BENCH_WORK/server.log" 2>&1 &
 SERVER=$!
@@ -59,25 +58,9 @@ import() { # label -> seconds
     echo "$seconds"
 }
 echo "Warming up"
-# A round imports its bundle twice (creating every record, then matching them all), until the JIT
-# has settled: its compiler threads used under 10% of the server's CPU in the round (at most
-# WARMUP_ROUNDS). One round was not enough: in the measured import after it, C2 still used 3.4-3.8
-# CPU seconds, more than the import thread's 1.3-1.8 (docs/data-in-out.md).
-for round in $(seq 1 "$WARMUP_ROUNDS"); do
-    word="${WARMUP_WORDS[$((round - 1))]}"
-    sed -e "s/Bench/Warmup $word/g; s/bench\.parley/warmup-$round.parley/g; s/\"Q9/\"Q8$round/g; s/person \([0-9]\)/subject \1/g" \
-        "$BENCH_WORK/bundle.json" > "$BENCH_WORK/warmup.json"
-    read -r total_before compiler_before < <(python3 bench/import_bundle.py cpu "$SERVER")
-    for _ in create match; do
-        curl -fsS -o "$BENCH_WORK/answer-warmup.json" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-            --data-binary "@$BENCH_WORK/warmup.json" "localhost:$HTTP_PORT/import"
-    done
-    read -r total_after compiler_after < <(python3 bench/import_bundle.py cpu "$SERVER")
-    share=$(python3 -c "import sys; t, c = float(sys.argv[2]) - float(sys.argv[1]), float(sys.argv[4]) - float(sys.argv[3]); print(f'{c / t:.3f}')" \
-        "$total_before" "$total_after" "$compiler_before" "$compiler_after")
-    echo "warm-up round $round: the JIT compiler used $(python3 -c "print(f'{float(\"$share\"):.0%}')") of the server's CPU"
-    WARMUP_DONE=$round
-    python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < 0.10 else 1)" "$share" && break
+for _ in first again; do # both paths: creating records, and matching them all
+    curl -fsS -o "$BENCH_WORK/answer-warmup.json" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+        --data-binary "@$BENCH_WORK/warmup.json" "localhost:$HTTP_PORT/import"
 done
 # Then until the server is idle (its CPU under 5% for two seconds in a row, at most 60 s): the
 # JIT compiles what the warm-up made hot for seconds after it, and a measured import running
@@ -104,9 +87,9 @@ echo "Exporting"
 EXPORT=$(curl -s -o "$BENCH_WORK/export.json" -w '%{time_total}' "localhost:$HTTP_PORT/export/bundle")
 EXPORT_BYTES=$(stat -c %s "$BENCH_WORK/export.json")
 
-python3 - "$BENCH_WORK" "$TALKS" "$RECORDS" "$BYTES" "$FIRST" "$SECOND" "$EXPORT" "$EXPORT_BYTES" "$(machine_description)" "$WARMUP_DONE" "$WARMUP_ROUNDS" <<'PY'
+python3 - "$BENCH_WORK" "$TALKS" "$RECORDS" "$BYTES" "$FIRST" "$SECOND" "$EXPORT" "$EXPORT_BYTES" "$(machine_description)" <<'PY'
 import json, re, sys
-work, talks, records, size, first, second, export, export_size, machine, rounds, max_rounds = sys.argv[1:12]
+work, talks, records, size, first, second, export, export_size, machine = sys.argv[1:10]
 talks, records, size, export_size = int(talks), int(records), int(size), int(export_size)
 first, second, export = float(first), float(second), float(export)
 a1, a2 = (json.load(open(f"{work}/answer-{n}.json")) for n in ("first", "second"))
@@ -121,9 +104,8 @@ section = f"""## Import
 
 `bench/import.sh {talks}` on {machine}: the packaged JVM application with its default heap
 settings against PostgreSQL on the same machine (fsync off), one `POST /import` with curl, after
-{rounds} warm-up rounds (each another bundle of the same size, whose records the measured bundle
-does not match, imported twice; until the JIT's compiler threads used under 10% of the server's
-CPU in a round, at most {max_rounds}) and once the server is idle.
+a warm-up (another bundle of the same size, whose records the measured bundle does not match,
+imported twice) and once the server is idle.
 
 | run | records | bundle | time | records/s | talks/s | peak heap | peak RSS |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |

@@ -94,30 +94,11 @@ def sample(pid, metrics_url, stop_file, out):
         json.dump({"peak_heap_bytes": peak_heap, "peak_rss_kb": hwm}, f)
 
 
-def cpu(pid):
-    """CPU seconds of the process, and of its JIT compiler threads (HotSpot's C1 and C2)."""
-    import os
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = compiler = 0
-    for task in os.listdir(f"/proc/{pid}/task"):
-        try:
-            text = open(f"/proc/{pid}/task/{task}/stat").read()
-        except FileNotFoundError:
-            continue
-        used = sum(int(v) for v in text.rsplit(")", 1)[1].split()[11:13])
-        total += used
-        if "CompilerThre" in text[text.index("(") + 1:text.rindex(")")]:
-            compiler += used
-    print(f"{total / ticks:.2f} {compiler / ticks:.2f}")
-
-
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "bundle":
         bundle(int(sys.argv[2]), sys.argv[3])
     elif command == "token":
         print(token(sys.argv[2], sys.argv[3]))
-    elif command == "cpu":
-        cpu(int(sys.argv[2]))
     elif command == "sample":
         sample(int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5])
