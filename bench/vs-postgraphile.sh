@@ -5,7 +5,7 @@
 # Flyway migrations, loads bench/dataset.sql, then runs both servers one after the other.
 #
 # Usage: bench/vs-postgraphile.sh          full run of the reads (about 20 minutes) -> docs/benchmarks.md
-#        bench/vs-postgraphile.sh --writes single mutations only (bench/mutations.py, about 12 minutes)
+#        bench/vs-postgraphile.sh --writes single mutations only (bench/mutations.py, about 35 minutes)
 #                                          -> the Writes section of docs/benchmarks.md
 #        bench/vs-postgraphile.sh --constant-load  each query at a fixed rate both servers sustain,
 #            p50/p99/p99.9 (about 8 minutes) -> its own section of docs/benchmarks.md, the rest kept
