@@ -30,10 +30,12 @@ class SignInExpiryTest {
 
     @Test
     void anExpiredTokenSignsTheUserOutAndTheSignInPageSaysSo() {
-        String shortLived = Jwt.issuer("https://parley.dev/dev").subject("short-lived-editor").groups(Set.of(Roles.EDITOR))
-                .expiresIn(4).sign();
         try (Browser b = Browser.open(root.toString(), 1280, 900)) {
             b.go("/sign-in");
+            // Minted once the page is up: starting chromium alone took over 4 s on a busy 2-CPU
+            // machine, and a token that expired before the page read it never signed anyone in.
+            String shortLived = Jwt.issuer("https://parley.dev/dev").subject("short-lived-editor")
+                    .groups(Set.of(Roles.EDITOR)).expiresIn(4).sign();
             b.await(By.id("f-token")).sendKeys(shortLived);
             b.driver().findElement(By.xpath("//button[text()='Sign in']")).click();
             b.await(By.linkText("Record a talk"));
