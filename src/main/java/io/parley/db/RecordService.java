@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -16,6 +15,8 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 import org.hibernate.SessionCheckMode;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.query.NativeQuery;
 
 import io.parley.common.ApiException;
@@ -366,14 +367,22 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
      * this transaction and not yet sent are already known ({@link Checked}).
      */
     private long countExisting(Collection<Long> keys) {
-        return ((Number) Sql.of("select count(*) from " + table() + " where id in (", Sql.values(keys), ")")
+        return ((Number) Sql.of(countExistingText(), Sql.values(keys), ")")
                 .nativeQuery(getEntityManager()).unwrap(NativeQuery.class).addSynchronizedEntityClass(entityClass())
                 .getSingleResult()).longValue();
     }
 
-    /** The table of this type's records, named as the type is (V1). */
-    private String table() {
-        return nodeType.name().toLowerCase(Locale.ROOT);
+    /** The count's text up to its keys, from Hibernate's mapping of the entity (set once, on first use). */
+    private String countExistingText;
+
+    private String countExistingText() {
+        if (countExistingText == null) {
+            EntityPersister entity = getEntityManager().getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
+                    .getMappingMetamodel().getEntityDescriptor(entityClass());
+            countExistingText = "select count(*) from " + entity.getTableName() + " where "
+                    + entity.getIdentifierColumnNames()[0] + " in (";
+        }
+        return countExistingText;
     }
 
     /**
