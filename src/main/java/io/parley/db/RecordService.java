@@ -176,7 +176,44 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
     /** Changes the record {@code id} names to the input, at {@code expectedVersion} when given. */
     @Transactional
     public E update(String id, I input, Integer expectedVersion) {
-        return saved(apply(forUpdate(id, expectedVersion), input));
+        E record = forUpdate(id, expectedVersion);
+        noteReferences(record);
+        return saved(apply(record, input));
+    }
+
+    /**
+     * Notes ({@link #known}) the records {@code record} refers to as stored, with their services,
+     * before an edit checks its input: an edit mostly repeats them (a talk's title edit names the
+     * same track, people and sources), and they need no lookup (docs/benchmarks.md, Writes). None
+     * by default.
+     */
+    protected void noteReferences(E record) {
+    }
+
+    /**
+     * Notes, for the rest of the transaction, that {@code keys} (nulls ignored) name records of this
+     * type of their own, neither missing nor merged into another, as if checked: for the keys a
+     * record read from the database refers to. Its foreign keys held them when it was written, a
+     * record referred to cannot be deleted, and a merge moves every reference to the merged person
+     * onto the kept one (PersonMerger) before deleting it. A concurrent delete or merge is refused
+     * or waits as it would after a lookup: its foreign keys and locks decide, not this memory.
+     */
+    public void known(Collection<Long> keys) {
+        Checked checked = checked();
+        if (checked != null) {
+            for (Long key : keys) {
+                if (key != null) {
+                    checked.existing(nodeType).add(key);
+                }
+            }
+        }
+    }
+
+    /** The same for one key (none when null). */
+    public void known(Long key) {
+        if (key != null) {
+            known(List.of(key));
+        }
     }
 
     /** Deletes the record {@code id} names, whatever its version. */
@@ -213,7 +250,7 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
     protected E forUpdate(String id, Integer expectedVersion) {
         nameWriter();
         Long key = GlobalId.keyIfType(id, nodeType, "id");
-        E record = key == null ? null : findById(current(key));
+        E record = key == null ? null : loadWhole(current(key));
         if (record == null) {
             throw ApiException.notFound("id", "No " + nodeType.label() + " has ID " + id);
         }
@@ -222,6 +259,15 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
                     + ", not the expected " + expectedVersion + "; reload it and try again");
         }
         return record;
+    }
+
+    /**
+     * The record of this key with what an edit compares, or null: by default its row, its element
+     * collections loaded when first read (one select each); a type whose edits always read them
+     * can fetch them with the row.
+     */
+    protected E loadWhole(long key) {
+        return findById(key);
     }
 
     /**

@@ -59,6 +59,13 @@ public class EnvoyService extends RecordService<Envoy, EnvoyInput> {
     }
 
     @Override
+    protected void noteReferences(Envoy envoy) {
+        people.known(envoy.personKey);
+        people.known(envoy.appointedByKey);
+        citations.known(envoy.citations);
+    }
+
+    @Override
     protected Envoy apply(Envoy envoy, EnvoyInput input) {
         envoy.personKey = people.reference("input.personId", input.personId);
         envoy.title = Inputs.required("input.title", input.title, Inputs.TITLE_MAX);

@@ -1,5 +1,7 @@
 package io.parley.outcome;
 
+import java.util.Objects;
+
 import jakarta.persistence.Embeddable;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -22,5 +24,17 @@ public class Figure {
         this.label = label;
         this.value = value;
         this.approximate = approximate;
+    }
+
+    /** Same label, value and looseness: what a stored figure is ({@code RecordService.kept}). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Figure that && Objects.equals(label, that.label) && value == that.value
+                && approximate == that.approximate;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(label, value, approximate);
     }
 }

@@ -82,6 +82,15 @@ public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
     }
 
     @Override
+    protected void noteReferences(Outcome outcome) {
+        tracks.known(outcome.trackKey);
+        talks.known(outcome.talkKeys);
+        people.known(outcome.beneficiaryKeys);
+        people.known(outcome.creditedKeys);
+        citations.known(outcome.citations);
+    }
+
+    @Override
     protected Outcome apply(Outcome outcome, OutcomeInput input) {
         if (input.kind == null) {
             throw ApiException.badInput("input.kind", "is required");
@@ -93,9 +102,9 @@ public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
         outcome.datePrecision = DatePrecision.forDate(input.date, input.datePrecision);
         outcome.date = outcome.datePrecision == null ? null : outcome.datePrecision.align(input.date);
         outcome.trackKey = tracks.optionalReference("input.trackId", input.trackId);
-        outcome.talkKeys = talks.references("input.talkIds", input.talkIds);
-        outcome.beneficiaryKeys = people.references("input.beneficiaryIds", input.beneficiaryIds);
-        outcome.creditedKeys = people.references("input.creditedToIds", input.creditedToIds);
+        outcome.talkKeys = kept(outcome.talkKeys, talks.references("input.talkIds", input.talkIds));
+        outcome.beneficiaryKeys = kept(outcome.beneficiaryKeys, people.references("input.beneficiaryIds", input.beneficiaryIds));
+        outcome.creditedKeys = kept(outcome.creditedKeys, people.references("input.creditedToIds", input.creditedToIds));
         List<Figure> figures = Inputs.each("input.figures", input.figures, (field, figure) -> {
             if (figure.value == null || figure.value < 0) {
                 throw ApiException.badInput(field + ".value", "must be zero or more");
@@ -103,7 +112,7 @@ public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
             return new Figure(Inputs.required(field + ".label", figure.label, Inputs.TITLE_MAX), figure.value,
                     Boolean.TRUE.equals(figure.approximate));
         });
-        outcome.figures = figures == null ? new ArrayList<>() : figures;
+        outcome.figures = kept(outcome.figures, figures == null ? new ArrayList<>() : figures);
         outcome.citations = kept(outcome.citations, citations.from("input.citations", input.citations));
         return outcome;
     }

@@ -126,6 +126,11 @@ public class PersonService extends RecordService<Person, PersonInput> {
     }
 
     @Override
+    protected void noteReferences(Person person) {
+        citations.known(person.citations);
+    }
+
+    @Override
     protected Person apply(Person person, PersonInput input) {
         person.name = Inputs.required("input.name", input.name, Inputs.NAME_MAX);
         aliases(person, input);
@@ -140,8 +145,7 @@ public class PersonService extends RecordService<Person, PersonInput> {
                     Inputs.optional(field + ".organization", position.organization, Inputs.TITLE_MAX),
                     position.startDate, position.endDate);
         });
-        // New collection instances make Hibernate rewrite the rows instead of diffing by index.
-        person.positions = positions == null ? new ArrayList<>() : positions;
+        person.positions = kept(person.positions, positions == null ? new ArrayList<>() : positions);
         person.citations = kept(person.citations, citations.from("input.citations", input.citations));
         return person;
     }

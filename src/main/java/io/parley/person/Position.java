@@ -1,6 +1,7 @@
 package io.parley.person;
 
 import java.time.LocalDate;
+import java.util.Objects;
 
 import jakarta.persistence.Embeddable;
 
@@ -25,5 +26,18 @@ public class Position {
         this.organization = organization;
         this.startDate = startDate;
         this.endDate = endDate;
+    }
+
+    /** Same title, organization and dates: what a stored position is ({@code RecordService.kept}). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Position that && Objects.equals(title, that.title)
+                && Objects.equals(organization, that.organization) && Objects.equals(startDate, that.startDate)
+                && Objects.equals(endDate, that.endDate);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(title, organization, startDate, endDate);
     }
 }

@@ -19,6 +19,11 @@ public class Citations {
         this.sources = sources;
     }
 
+    /** Notes that the sources these stored citations name exist ({@code RecordService.known}). */
+    public void known(List<Citation> stored) {
+        sources.known(stored.stream().map(Citation::sourceKey).toList());
+    }
+
     /** Validated citations; an absent list means none. */
     public List<Citation> from(String field, List<CitationInput> inputs) {
         List<Citation> citations = Inputs.each(field, inputs, (element, input) -> new Citation(

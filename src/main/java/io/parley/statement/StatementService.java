@@ -76,6 +76,14 @@ public class StatementService extends RecordService<Statement, StatementInput> {
     }
 
     @Override
+    protected void noteReferences(Statement statement) {
+        people.known(statement.speakerKey);
+        talks.known(statement.talkKey);
+        tracks.known(statement.trackKey);
+        citations.known(statement.citations);
+    }
+
+    @Override
     protected Statement apply(Statement statement, StatementInput input) {
         statement.speakerKey = people.reference("input.speakerId", input.speakerId);
         statement.quote = Inputs.required("input.quote", input.quote, Inputs.TEXT_MAX);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityGraph;
 import jakarta.transaction.Transactional;
 
 import io.parley.db.ListQuery;
@@ -135,6 +136,25 @@ public class TalkService extends RecordService<Talk, TalkInput> {
     private Talk announced(Talk talk) {
         events.publish(NodeType.TALK, talk.key(), talk.trackKey);
         return talk;
+    }
+
+    /**
+     * The talk with its participants and citations in one select (Hibernate joins a fetch graph's
+     * collections): an edit compares both ({@code kept}), which loaded one by one took two more
+     * statements of a title edit's 14.
+     */
+    @Override
+    protected Talk loadWhole(long key) {
+        EntityGraph<Talk> whole = getEntityManager().createEntityGraph(Talk.class);
+        whole.addAttributeNodes("participants", "citations");
+        return getEntityManager().find(whole, key);
+    }
+
+    @Override
+    protected void noteReferences(Talk talk) {
+        tracks.known(talk.trackKey);
+        people.known(talk.participants.stream().map(Participant::personKey).toList());
+        citations.known(talk.citations);
     }
 
     @Override

@@ -31,6 +31,11 @@ public class TrackService extends RecordService<Track, TrackInput> {
     }
 
     @Override
+    protected void noteReferences(Track track) {
+        citations.known(track.citations);
+    }
+
+    @Override
     protected Track apply(Track track, TrackInput input) {
         track.name = Inputs.required("input.name", input.name, Inputs.TITLE_MAX);
         track.summary = Inputs.optional("input.summary", input.summary, Inputs.TEXT_MAX);

@@ -55,6 +55,13 @@ public class TripService extends RecordService<Trip, TripInput> {
     }
 
     @Override
+    protected void noteReferences(Trip trip) {
+        envoys.known(trip.envoyKey);
+        talks.known(trip.talkKeys);
+        citations.known(trip.citations);
+    }
+
+    @Override
     protected Trip apply(Trip trip, TripInput input) {
         trip.envoyKey = envoys.reference("input.envoyId", input.envoyId);
         if (input.destination == null) {
@@ -66,7 +73,7 @@ public class TripService extends RecordService<Trip, TripInput> {
         trip.departedOn = input.departedOn;
         trip.purpose = Inputs.optional("input.purpose", input.purpose, Inputs.TEXT_MAX);
         trip.summary = Inputs.optional("input.summary", input.summary, Inputs.TEXT_MAX);
-        trip.talkKeys = talks.references("input.talkIds", input.talkIds);
+        trip.talkKeys = kept(trip.talkKeys, talks.references("input.talkIds", input.talkIds));
         trip.citations = kept(trip.citations, citations.from("input.citations", input.citations));
         return trip;
     }
