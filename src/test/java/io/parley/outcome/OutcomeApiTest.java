@@ -4,13 +4,19 @@ import static io.parley.graphql.GraphQLClient.badInputField;
 import static io.parley.graphql.GraphQLClient.data;
 import static io.parley.graphql.GraphQLClient.vars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.parley.TestDatabase;
+import io.parley.common.GlobalId;
+import io.parley.common.NodeType;
 import io.parley.graphql.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -55,6 +61,43 @@ class OutcomeApiTest {
 
         data("mutation($id: ID!) { deleteOutcome(id: $id) }", "id", id);
         assertNull(data("query($id: ID!) { outcome(id: $id) { id } }", "id", id).get("outcome"));
+    }
+
+    /**
+     * An outcome's input replaces the whole outcome, so a title edit repeats its talks, people and
+     * figures: their rows stay as they were (same xmin: no transaction rewrote them), and only a
+     * list that changed is rewritten.
+     */
+    @Test
+    void anEditLeavesTheListsItRepeatsAlone() throws SQLException {
+        String mediator = Fixtures.person(Fixtures.unique("Kept mediator"));
+        String freed = Fixtures.person(Fixtures.unique("Kept freed"));
+        String talk = Fixtures.talk("Kept deal talks", "2024-10-10", null, mediator);
+        List<Map<String, Object>> figures = List.of(vars("label", "prisoners freed", "value", 12));
+        Map<String, Object> input = vars("kind", "PRISONER_RELEASE", "title", "Kept release", "talkIds", List.of(talk),
+                "beneficiaryIds", List.of(freed), "creditedToIds", List.of(mediator), "figures", figures);
+        String id = data(RECORD, "input", input).getString("recordOutcome.id");
+        long key = GlobalId.keyOf(id, NodeType.OUTCOME, "id");
+        List<String> lists = List.of("outcome_talk", "outcome_beneficiary", "outcome_credit", "outcome_figure");
+        Map<String, List<String>> before = new LinkedHashMap<>();
+        for (String table : lists) {
+            before.put(table, TestDatabase.rowVersions(table, "outcome_id", key));
+            assertEquals(1, before.get(table).size(), table);
+        }
+        String update = "mutation($id: ID!, $input: OutcomeInput!) { updateOutcome(id: $id, input: $input) { title figures { value } } }";
+
+        input.put("title", "Kept release, retitled");
+        assertEquals("Kept release, retitled", data(update, "id", id, "input", input).getString("updateOutcome.title"));
+        for (String table : lists) {
+            assertEquals(before.get(table), TestDatabase.rowVersions(table, "outcome_id", key), table);
+        }
+
+        input.put("figures", List.of(vars("label", "prisoners freed", "value", 13)));
+        assertEquals(List.of(13), data(update, "id", id, "input", input).getList("updateOutcome.figures.value"));
+        assertNotEquals(before.get("outcome_figure"), TestDatabase.rowVersions("outcome_figure", "outcome_id", key));
+        for (String table : lists.subList(0, 3)) {
+            assertEquals(before.get(table), TestDatabase.rowVersions(table, "outcome_id", key), table);
+        }
     }
 
     @Test
