@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import jakarta.transaction.Transactional;
@@ -176,7 +177,7 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
     /** Changes the record {@code id} names to the input, at {@code expectedVersion} when given. */
     @Transactional
     public E update(String id, I input, Integer expectedVersion) {
-        E record = forUpdate(id, expectedVersion);
+        E record = forUpdate(id, expectedVersion, this::loadWhole);
         noteReferences(record);
         return saved(apply(record, input));
     }
@@ -248,9 +249,14 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
      * answers with), failing with NOT_FOUND or, on a stale version, CONFLICT.
      */
     protected E forUpdate(String id, Integer expectedVersion) {
+        return forUpdate(id, expectedVersion, key -> findById(key));
+    }
+
+    /** The same, the record loaded by {@code load}: an edit's with what it compares ({@link #loadWhole}). */
+    private E forUpdate(String id, Integer expectedVersion, LongFunction<E> load) {
         nameWriter();
         Long key = GlobalId.keyIfType(id, nodeType, "id");
-        E record = key == null ? null : loadWhole(current(key));
+        E record = key == null ? null : load.apply(current(key));
         if (record == null) {
             throw ApiException.notFound("id", "No " + nodeType.label() + " has ID " + id);
         }
@@ -264,7 +270,8 @@ public abstract class RecordService<E extends VersionedEntity & Node, I>
     /**
      * The record of this key with what an edit compares, or null: by default its row, its element
      * collections loaded when first read (one select each); a type whose edits always read them
-     * can fetch them with the row.
+     * can fetch them with the row. Only {@link #update} loads this way: a delete or a
+     * one-field change ({@link #forUpdate(String, Integer)}) compares no collection.
      */
     protected E loadWhole(long key) {
         return findById(key);

@@ -113,8 +113,8 @@ public class ErrorMapping {
         String correlationId = UUID.randomUUID().toString();
         if (chain.stream().anyMatch(ContextNotActiveException.class::isInstance)) {
             // Each time seen, Vert.x had ended the request (its client closed the connection) while
-            // the operation ran, so the caller's request-scoped identity could no longer be read: twice in about
-            // 25,000 writes under the benchmark's load. The transaction rolls back on this
+            // the operation ran, so the caller's request-scoped identity could no longer be read:
+            // twice in about 25,000 writes under the benchmark's load. The transaction rolls back on this
             // exception and nobody waits for the answer, so a line is enough, not a stack trace.
             LOG.warnf("Operation abandoned: its request ended before it finished (%s), correlation id %s",
                     failure.getMessage(), correlationId);
