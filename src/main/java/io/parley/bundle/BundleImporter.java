@@ -37,12 +37,15 @@ public class BundleImporter {
     private final BundleSchema schema;
     private final BundleWriter writer;
     private final StoredMatches matches;
+    private final PersonMatching people;
     private final EntityManager em;
 
-    public BundleImporter(BundleSchema schema, BundleWriter writer, StoredMatches matches, EntityManager em) {
+    public BundleImporter(BundleSchema schema, BundleWriter writer, StoredMatches matches, PersonMatching people,
+            EntityManager em) {
         this.schema = schema;
         this.writer = writer;
         this.matches = matches;
+        this.people = people;
         this.em = em;
     }
 
@@ -158,26 +161,28 @@ public class BundleImporter {
         for (Pending pending : slice) {
             inputs.add(resolved(type, pending.record(), ids, references));
         }
-        StoredMatches.Found found = type == RecordType.PERSON ? null : matches.match(type, inputs);
-        if (found != null) {
-            // what the slice's new records refer to; a re-import's matched records need none of it
-            List<ObjectNode> unmatched = new ArrayList<>();
-            for (int i = 0; i < inputs.size(); i++) {
-                if (found.keys().get(i) == null) {
-                    unmatched.add(inputs.get(i));
-                }
-            }
-            writer.readReferences(type, unmatched);
+        if (type == RecordType.PERSON) {
+            writePeople(slice, inputs, ids, imported);
+            return;
         }
-        Map<Long, JsonNode> stored = found == null ? Map.of() : matches.stored(type, List.copyOf(new HashSet<>(found.keys().values())));
+        StoredMatches.Found found = matches.match(type, inputs);
+        // what the slice's new records refer to; a re-import's matched records need none of it
+        List<ObjectNode> unmatched = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (found.keys().get(i) == null) {
+                unmatched.add(inputs.get(i));
+            }
+        }
+        writer.readReferences(type, unmatched);
+        Map<Long, JsonNode> stored = matches.stored(type, List.copyOf(new HashSet<>(found.keys().values())));
         // A stored record written earlier in this slice (a bundle listing the same talk twice) is
         // no longer what was read: the record after it goes the per-record way.
         Set<Long> written = new HashSet<>();
         for (int i = 0; i < slice.size(); i++) {
             Pending pending = slice.get(i);
-            Long match = found == null ? null : found.keys().get(i);
+            Long match = found.keys().get(i);
             JsonNode doc = match == null || written.contains(match) ? null : stored.get(match);
-            String key = found == null || !found.checked(i) ? null : StoredMatches.naturalKeyText(type, inputs.get(i));
+            String key = !found.checked(i) ? null : StoredMatches.naturalKeyText(type, inputs.get(i));
             boolean matchesNothing = key != null && match == null && !created.contains(key);
             ImportedRecord result = writer.write(type, pending.ref(), inputs.get(i), pending.path(), matchesNothing,
                     match, doc);
@@ -186,6 +191,30 @@ public class BundleImporter {
             }
             if (result.action() == ImportAction.CREATED && key != null) {
                 created.add(key);
+            }
+            ids.put(result.ref(), result.id());
+            imported.add(result);
+        }
+        writer.sendHeld(slicePath(slice));
+        slice.clear();
+    }
+
+    /**
+     * Writes a slice of people: matched in one statement ({@link PersonMatching#slice}), the
+     * stored people they are likely to be read back in one more, then each written in bundle
+     * order, new ones held like any other type's.
+     */
+    private void writePeople(List<Pending> slice, List<ObjectNode> inputs, Map<String, String> ids,
+            List<ImportedRecord> imported) {
+        PersonMatching.Slice matched = people.slice(inputs);
+        Map<Long, JsonNode> stored = matches.stored(RecordType.PERSON, List.copyOf(matched.likely()));
+        Set<Long> written = new HashSet<>();
+        for (int i = 0; i < slice.size(); i++) {
+            Pending pending = slice.get(i);
+            ImportedRecord result = writer.writePerson(matched, i, pending.ref(), inputs.get(i), pending.path(),
+                    key -> written.contains(key) ? null : stored.get(key));
+            if (result.action() != ImportAction.MATCHED) {
+                written.add(GlobalId.keyOf(result.id(), RecordType.PERSON.nodeType, "id"));
             }
             ids.put(result.ref(), result.id());
             imported.add(result);

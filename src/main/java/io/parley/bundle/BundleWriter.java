@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -39,24 +41,22 @@ import io.parley.trip.TripService;
 
 /**
  * Writes one resolved bundle record: finds the stored record it matches (people as
- * {@link PersonMatching} says, other records by natural key) and creates or updates it through the
- * feature's service. An update that would change nothing is undone at a savepoint, so a
+ * {@link PersonMatching} says, other records by natural key, each unless a slice's statement
+ * found it already) and creates or updates it through the feature's service. An update that would change nothing is undone at a savepoint, so a
  * re-imported bundle leaves no new versions or revisions behind.
  */
 @ApplicationScoped
 class BundleWriter {
 
     private final EntityManager em;
-    private final PersonMatching matching;
     private final ChangeEvents events;
     /** The service that writes each type, and the input it writes from. */
     private final Map<RecordType, Writer<?>> writers = new EnumMap<>(RecordType.class);
 
-    BundleWriter(EntityManager em, PersonMatching matching, ChangeEvents events, SourceService sources, PersonService people,
+    BundleWriter(EntityManager em, ChangeEvents events, SourceService sources, PersonService people,
             TrackService tracks, EnvoyService envoys, TalkService talks, TripService trips, OutcomeService outcomes,
             StatementService statements) {
         this.em = em;
-        this.matching = matching;
         this.events = events;
         writers.put(RecordType.SOURCE, new Writer<>(sources, SourceInput.class));
         writers.put(RecordType.PERSON, new Writer<>(people, PersonInput.class));
@@ -148,52 +148,62 @@ class BundleWriter {
         }
     }
 
-    ImportedRecord write(RecordType type, String ref, ObjectNode input, String path) {
-        return write(type, ref, input, path, false, null, null);
-    }
-
     /**
-     * As {@link #write(RecordType, String, ObjectNode, String)}, with what {@link StoredMatches}
-     * already found for the record: the stored record it matches ({@code storedMatch}, null to
-     * match here unless {@code matchesNothing} says none is), and that record in the bundle's
-     * shape ({@code stored}, null when unknown or possibly changed since it was read). A record
-     * that says what is stored is matched without writing anything ({@link Unchanged}); people
-     * are always matched here.
+     * Writes a bundle record of any type but people, as what {@link StoredMatches} already found
+     * for it says: the stored record it matches ({@code storedMatch}, null to match here unless
+     * {@code matchesNothing} says none is), and that record in the bundle's shape ({@code stored},
+     * null when unknown or possibly changed since it was read). A record that says what is stored
+     * is matched without writing anything ({@link Unchanged}).
      */
     ImportedRecord write(RecordType type, String ref, ObjectNode input, String path, boolean matchesNothing,
             Long storedMatch, JsonNode stored) {
+        return located(path, () -> {
+            Long existing = storedMatch != null ? storedMatch : matchesNothing ? null : match(type, input);
+            return written(type, ref, input, existing, null, stored);
+        });
+    }
+
+    /**
+     * Writes the person {@code index} of a slice of people as {@link PersonMatching.Slice#match}
+     * finds them; {@code stored} gives a stored person in the bundle's shape by key, when read
+     * ahead and not written since (else null).
+     */
+    ImportedRecord writePerson(PersonMatching.Slice people, int index, String ref, ObjectNode input, String path,
+            LongFunction<JsonNode> stored) {
+        return located(path, () -> {
+            PersonMatching.Match person = people.match(index, ref);
+            if (person != null) {
+                PersonMatching.keepStoredName(input, person);
+            }
+            ImportedRecord record = person == null ? written(RecordType.PERSON, ref, input, null, null, null)
+                    : written(RecordType.PERSON, ref, input, person.key(), person.by(), stored.apply(person.key()));
+            if (record.action() != ImportAction.MATCHED) {
+                people.written(index, person);
+            }
+            return record;
+        });
+    }
+
+    /** Creates the record, or updates the stored one ({@code existing}) when it changes anything. */
+    private ImportedRecord written(RecordType type, String ref, ObjectNode input, Long existing, ImportMatch matchedBy,
+            JsonNode stored) {
+        ImportAction action;
+        long key;
+        if (existing == null) {
+            key = writers.get(type).create(input);
+            action = ImportAction.CREATED;
+        } else {
+            key = existing;
+            action = Unchanged.test(type, input, stored) ? ImportAction.MATCHED
+                    : updateIfChanged(type, key, input, stored == null) ? ImportAction.UPDATED : ImportAction.MATCHED;
+        }
+        return new ImportedRecord(ref, type.nodeType.label(), GlobalId.encode(type.nodeType, key), action, matchedBy);
+    }
+
+    /** The write {@code writing} makes, its refusal located at the record's {@code path}. */
+    private static ImportedRecord located(String path, Supplier<ImportedRecord> writing) {
         try {
-            ImportMatch matchedBy = null;
-            Long existing;
-            if (type == RecordType.PERSON) {
-                PersonMatching.Match person = matching.match(ref, input);
-                existing = person == null ? null : person.key();
-                if (person != null) {
-                    matchedBy = person.by();
-                    PersonMatching.keepStoredName(input, person);
-                }
-            } else {
-                existing = storedMatch != null ? storedMatch : matchesNothing ? null : match(type, input);
-            }
-            ImportAction action;
-            long key;
-            if (existing == null) {
-                key = writers.get(type).create(input);
-                action = ImportAction.CREATED;
-            } else {
-                key = existing;
-                action = Unchanged.test(type, input, stored) ? ImportAction.MATCHED
-                        : updateIfChanged(type, key, input, stored == null) ? ImportAction.UPDATED : ImportAction.MATCHED;
-            }
-            if (type == RecordType.PERSON) {
-                // People are matched one by one with native statements, each of which makes
-                // Hibernate flush and check every record it holds: held, a slice of 1,000 people
-                // would be checked half a million times. Sent and forgotten at once, as before.
-                em.flush();
-                em.clear();
-            }
-            return new ImportedRecord(ref, type.nodeType.label(), GlobalId.encode(type.nodeType, key), action,
-                    matchedBy);
+            return writing.get();
         } catch (ApiException e) {
             throw BundleImporter.located(path, e);
         } catch (RuntimeException e) {
@@ -204,8 +214,8 @@ class BundleWriter {
     /**
      * Updates the stored record unless that changes nothing, which is decided by writing when
      * {@link Unchanged} cannot tell: the update is undone at a savepoint when the record reads
-     * the same after it. {@code unread}: the record was not compared yet (a person, matched one
-     * by one, or a record written earlier in the import), so it is read and compared first.
+     * the same after it. {@code unread}: the record was not compared yet (one not read ahead, or
+     * written earlier in the import), so it is read and compared first.
      */
     private boolean updateIfChanged(RecordType type, long key, ObjectNode input, boolean unread) {
         String before = stored(type, key);

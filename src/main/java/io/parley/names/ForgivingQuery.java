@@ -110,24 +110,45 @@ public final class ForgivingQuery {
      * However many words, they are three parameters, and the tsquery is built once per statement.
      */
     public static Sql anyWordInNames(Collection<String> words, String searchVector) {
-        Set<String> keys = new TreeSet<>();
-        Set<String> variants = new TreeSet<>();
-        for (String word : words) {
-            for (String key : PersonNames.key(word).split(" ")) {
-                if (!key.isEmpty()) {
-                    keys.add(key);
-                    variants.addAll(PersonNames.get().givenNameVariants(key));
-                }
-            }
-        }
-        if (keys.isEmpty()) {
+        NameWords written = NameWords.of(words);
+        if (written.keys().isEmpty()) {
             return Sql.sql("false");
         }
+        return anyWordInNames(Sql.value(written.keys()), Sql.value(written.variants()), searchVector);
+    }
+
+    /**
+     * The words of written names as {@link #anyWordInNames} asks for them: {@code keys}, each word
+     * folded as {@link PersonNames#key} folds it, and {@code variants}, the other spellings of those
+     * that are given names; each separated by spaces, empty when there are none.
+     */
+    public record NameWords(String keys, String variants) {
+        public static NameWords of(Collection<String> words) {
+            Set<String> keys = new TreeSet<>();
+            Set<String> variants = new TreeSet<>();
+            for (String word : words) {
+                for (String key : PersonNames.key(word).split(" ")) {
+                    if (!key.isEmpty()) {
+                        keys.add(key);
+                        variants.addAll(PersonNames.get().givenNameVariants(key));
+                    }
+                }
+            }
+            return new NameWords(String.join(" ", keys), String.join(" ", variants));
+        }
+    }
+
+    /**
+     * As {@link #anyWordInNames(Collection, String)}, with the words ({@link NameWords}) as SQL text
+     * expressions: a statement that matches many people's names at once takes them from a column
+     * per row. Empty {@code keys} find no one.
+     */
+    public static Sql anyWordInNames(Sql keys, Sql variants, String searchVector) {
         // As word_tsquery (V10) builds it, each word restricted to weight A.
         return Sql.of("(" + searchVector + " @@ (select to_tsquery('english', coalesce(string_agg(distinct quote_literal(w) || ':A', ' | '), ''))",
-                " from unnest(string_to_array(", Sql.value(String.join(" ", keys)), ", ' ')",
-                " || string_to_array(", Sql.value(String.join(" ", variants)), ", ' ')",
-                " || coalesce((select array_agg(f) from unnest(string_to_array(", Sql.value(String.join(" ", keys)),
+                " from unnest(string_to_array(", keys, ", ' ')",
+                " || string_to_array(", variants, ", ' ')",
+                " || coalesce((select array_agg(f) from unnest(string_to_array(", keys,
                 ", ' ')) q, unnest(forgiven_words(q)) f), '{}')) w where w <> '' and strpos(w, chr(92)) = 0))");
     }
 

@@ -233,6 +233,56 @@ public final class PersonNames {
         }
     }
 
+    /**
+     * The surnames of a growing set of names, to tell whether a written name could name anyone
+     * bearing one of them: {@link Index#within} at {@link Closeness#TYPO} or closer only ever
+     * judges names whose folded surname is the written one's or within a typo of it, so a name
+     * that {@link #mayName} refuses names none of them. A bundle import asks it, for each person
+     * it matches, of the people it wrote earlier in the same slice.
+     */
+    public Surnames surnames() {
+        return new Surnames();
+    }
+
+    /** See {@link #surnames}. */
+    public final class Surnames {
+
+        private final Set<String> folded = new HashSet<>();
+        private final Map<Integer, List<String>> byLength = new HashMap<>();
+
+        private Surnames() {
+        }
+
+        public void add(String name) {
+            if (key(name).isEmpty()) {
+                return;
+            }
+            String surname = foldedSurname(surname(name));
+            if (folded.add(surname)) {
+                byLength.computeIfAbsent(surname.length(), l -> new ArrayList<>()).add(surname);
+            }
+        }
+
+        /** Whether {@code written} could name someone bearing one of the names added (see {@link #surnames}). */
+        public boolean mayName(String written) {
+            if (key(written).isEmpty()) {
+                return false;
+            }
+            String surname = foldedSurname(surname(written));
+            if (folded.contains(surname)) {
+                return true;
+            }
+            for (int length = surname.length() - 2; length <= surname.length() + 2; length++) {
+                for (String other : byLength.getOrDefault(length, List.of())) {
+                    if (withinTypos(surname, other)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
     /** Given names agree: the same nickname group, or one an initial of the other. */
     private boolean givenCompatible(String a, String b) {
         if (a.length() == 1 || b.length() == 1) {

@@ -94,6 +94,23 @@ public class PersonService extends RecordService<Person, PersonInput> {
     }
 
     /**
+     * The words {@link #mayBear(String, Sql, Sql)} asks for: the surnames of the {@code written}
+     * names, with their given-name variants.
+     */
+    public static ForgivingQuery.NameWords surnameWords(Collection<String> written) {
+        return ForgivingQuery.NameWords.of(written.stream().map(PersonNames::surname).toList());
+    }
+
+    /**
+     * As {@link #mayBear(String, Collection)}, with the surname words ({@link #surnameWords}) as
+     * SQL text expressions, so that one statement can ask it for many written names, each row
+     * bringing its own.
+     */
+    public static Sql mayBear(String alias, Sql surnameKeys, Sql variants) {
+        return ForgivingQuery.anyWordInNames(surnameKeys, variants, alias + ".search");
+    }
+
+    /**
      * The person's aliases from {@code aliases} (languages unknown, or kept from the alias of that
      * name the person already had) and {@code aliasesWithLanguage}, each name once, in that order.
      */

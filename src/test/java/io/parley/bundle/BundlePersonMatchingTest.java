@@ -210,6 +210,60 @@ class BundlePersonMatchingTest {
         assertTrue(tagged.contains(Map.of("name", "Кирилл Дмитриев", "language", "ru")), tagged::toString);
     }
 
+    /** People who are one another in other spellings, and one who is no one else, in bundle order. */
+    private static final List<String> KIN = List.of(
+            "{\"ref\": \"a\", \"name\": \"Nadia Okonkwo\"}",
+            "{\"ref\": \"b\", \"name\": \"Nadia Okonkwoo\"}",
+            "{\"ref\": \"c\", \"name\": \"Надя Оконкво\", \"aliases\": [\"Nadia Okonkwo\"]}",
+            "{\"ref\": \"d\", \"name\": \"Tomas Lindqvist\", \"wikidataId\": \"Q123456789\"}",
+            "{\"ref\": \"e\", \"name\": \"T. Lindkvist-Berg\", \"wikidataId\": \"Q123456789\"}",
+            "{\"ref\": \"f\", \"name\": \"Omar Haddad\"}");
+
+    /**
+     * The people of one bundle are matched a slice at a time, against the people stored when the
+     * slice began; one who is someone the slice created or renamed just before is still found, as
+     * importing them one bundle at a time finds them: the same people, IDs aside, the same names,
+     * aliases and matches.
+     */
+    @Test
+    void peopleOfOneBundleAreOneAnotherAsWhenImportedOneByOne() throws Exception {
+        JsonPath together = imported("{\"people\": [" + String.join(", ", KIN) + "]}");
+        List<String> ids = together.getList("records.id");
+        assertEquals(List.of("CREATED", "UPDATED", "UPDATED", "CREATED", "UPDATED", "CREATED"),
+                together.getList("records.action"), together::prettify);
+        assertEquals(java.util.Arrays.asList(null, "SIMILAR_NAME", "ALIAS", null, "WIKIDATA_ID", null),
+                together.getList("records.matchedBy"));
+        assertEquals(List.of(ids.get(0), ids.get(0), ids.get(0), ids.get(3), ids.get(3), ids.get(5)), ids);
+        List<Object> stored = ids.stream().map(id -> (Object) data(PERSON, "id", id).getMap("person")).toList();
+
+        demoDataAlone();
+        List<String> oneByOne = new java.util.ArrayList<>();
+        List<String> actions = new java.util.ArrayList<>();
+        List<String> matchedBy = new java.util.ArrayList<>();
+        for (String person : KIN) {
+            JsonPath alone = imported("{\"people\": [" + person + "]}");
+            oneByOne.add(alone.getString("records[0].id"));
+            actions.add(alone.getString("records[0].action"));
+            matchedBy.add(alone.getString("records[0].matchedBy"));
+        }
+        assertEquals(together.getList("records.action"), actions);
+        assertEquals(together.getList("records.matchedBy"), matchedBy);
+        assertEquals(List.of(oneByOne.get(0), oneByOne.get(0), oneByOne.get(0), oneByOne.get(3), oneByOne.get(3),
+                oneByOne.get(5)), oneByOne);
+        assertEquals(stored, oneByOne.stream().map(id -> (Object) data(PERSON, "id", id).getMap("person")).toList());
+    }
+
+    /** A name the database cannot hold is the record's problem, reported as the service words it, not a failed statement. */
+    @Test
+    void aNameWithANulCharacterIsRefusedAtItsRecord() {
+        int before = people();
+        JsonPath refused = BundleImportTest.importing(EDITOR, "{\"people\": [{\"ref\": \"x\", \"name\": \"Ok Person\"},"
+                + " {\"ref\": \"p\", \"name\": \"Nul\\u0000Name\"}]}").then().statusCode(400).extract().jsonPath();
+        assertEquals("BAD_USER_INPUT", refused.getString("errors[0].extensions.code"), refused::prettify);
+        assertEquals(List.of("$.people[1].name"), refused.getList("errors[0].extensions.problems.path"), refused::prettify);
+        assertEquals(before, people());
+    }
+
     private static String resource(String name) throws IOException {
         try (InputStream in = BundlePersonMatchingTest.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

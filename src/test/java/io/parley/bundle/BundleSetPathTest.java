@@ -248,6 +248,41 @@ class BundleSetPathTest {
                 .getList("talks.nodes[0].participants").size());
     }
 
+    /**
+     * People are matched a slice at a time (issue 25): one statement asks the four matching rules
+     * for every person of a slice, one reads back those they match, and new people go as
+     * multi-row inserts. One by one, each person was a matching statement and an insert (or a
+     * read and a compare when matched): over 600 statements for 300 people.
+     */
+    @Test
+    void peopleAreMatchedAndWrittenASliceAtATime() {
+        StringBuilder json = new StringBuilder("{\"people\": [");
+        for (int i = 0; i < 300; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"ref\": \"p%1$d\", \"name\": \"Sliced Person%1$d\", \"wikidataId\": \"Q9191%1$d\"}"
+                    .formatted(i));
+        }
+        String bundle = json.append("]}").toString();
+        var statistics = sessionFactory.getStatistics();
+        long before = statistics.getPrepareStatementCount();
+        JsonPath first = importing(WRITER, bundle).then().statusCode(200).extract().jsonPath();
+        long created = statistics.getPrepareStatementCount() - before;
+        assertEquals(300, first.getInt("created"), first::prettify);
+        // the lock, the writer, the matching, the inserts of up to 64 rows, the notifications: 10 when
+        // written, where the same people one by one were 608
+        assertTrue(created <= 12, "statements for 300 new people: " + created);
+
+        before = statistics.getPrepareStatementCount();
+        JsonPath again = importing(WRITER, bundle).then().statusCode(200).extract().jsonPath();
+        long matched = statistics.getPrepareStatementCount() - before;
+        assertEquals(300, again.getInt("matched"), again::prettify);
+        assertEquals(first.getList("records.id"), again.getList("records.id"));
+        assertEquals("WIKIDATA_ID", again.getString("records[299].matchedBy"));
+        // the lock, the writer, the matching, the read-back: 4
+        assertTrue(matched <= 4, "statements to match 300 stored people: " + matched);
+        assertEquals("Sliced Person299", data("query($id: ID!) { node(id: $id) { ... on Person { name } } }", "id",
+                first.getString("records[299].id")).getString("node.name"));
+    }
+
     /** The record as GraphQL reads it: its own fields and the rows it owns (participants, citations, figures). */
     private static Object record(String id) {
         String type = new String(Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8).split(":")[0];

@@ -199,4 +199,35 @@ class PersonNamesTest {
         assertNull(index.best("J. Sandoval", Closeness.TYPO));
         assertEquals(jon, index.best("Jon Sandoval", Closeness.TYPO));
     }
+
+    /**
+     * Surnames answer whether a name could name any of the names added at all: never "no" where
+     * the index judges one of them close (an import relies on it to skip asking again), and "no"
+     * for other surnames.
+     */
+    @Test
+    void surnamesNeverMissAnyoneTheIndexWouldFind() {
+        List<String> spellings = List.of("Steve Witkoff", "Vitkoff", "Стив Уиткофф", "Kirill Dmitriev", "Dmitry Peskov",
+                "Mike Waltz", "Jon Sandoval", "Nadia Okonkwo", "Bench person 12", "al-Thani", "O'Brien");
+        List<String> written = List.of("Steven Witkof", "Witkoff", "Уиткофф", "Kirill Dmitryev", "Peskow", "Mick Waltz",
+                "J. Sandoval", "Nadia Okonkwoo", "Bench person 13", "Al Thani", "OBrien", "Anna Witkoff", "Omar Haddad",
+                "Mike Walt", "Dmitriev-Smith");
+        for (String name : spellings) {
+            PersonNames.Surnames surnames = names.surnames();
+            surnames.add(name);
+            PersonNames.Index<String> index = names.index(List.of(name), List::of);
+            for (String other : written) {
+                if (!index.within(other, Closeness.TYPO).isEmpty()) {
+                    assertTrue(surnames.mayName(other), other + " is close to " + name + " but its surname was missed");
+                }
+            }
+        }
+        PersonNames.Surnames surnames = names.surnames();
+        spellings.forEach(surnames::add);
+        assertTrue(surnames.mayName("Nadia Okonkwoo"));
+        assertTrue(surnames.mayName("Vitkov"));
+        assertFalse(surnames.mayName("Omar Haddad"));
+        assertFalse(surnames.mayName("Bench person 13"), "a two-letter surname forgives no typo");
+        assertFalse(surnames.mayName(""));
+    }
 }
