@@ -291,8 +291,17 @@ public final class PersonNames {
         return canonicalGiven(a).equals(canonicalGiven(b));
     }
 
-    /** One edit (insertion, deletion, substitution, transposition) from 5 letters, two from 9. */
+    /** The longest word a typo is forgiven in (V18's typo_budget): longer ones are exact. */
+    static final int LONGEST_FORGIVEN = 32;
+
+    /**
+     * One edit (insertion, deletion, substitution, transposition) from 5 letters, two from 9;
+     * none when either word is over {@link #LONGEST_FORGIVEN} letters.
+     */
     static boolean withinTypos(String a, String b) {
+        if (Math.max(a.length(), b.length()) > LONGEST_FORGIVEN) {
+            return false;
+        }
         int length = Math.min(a.length(), b.length());
         int allowed = length >= 9 ? 2 : length >= 5 ? 1 : 0;
         return allowed > 0 && Math.abs(a.length() - b.length()) <= allowed && distance(a, b) <= allowed;

@@ -21,7 +21,7 @@ public interface SearchSchema {
     @NonNull
     @Description("Full-text search across every kind of record, best match first: a name or title matching every "
             + "word as written, then the last word completed, then typos forgiven (one in words of 5 to 8 letters, two "
-            + "from 9), then the same in other text; accents and case ignored, names matched through their aliases in "
+            + "from 9 to 32), then the same in other text; accents and case ignored, names matched through their aliases in "
             + "any script and their nickname variants. Websearch syntax (\"quoted phrases\", or, -excluded) is taken as "
             + "written.")
     List<@NonNull SearchHit> search(@NonNull String query, Integer first);

@@ -128,6 +128,9 @@ class PersonNamesTest {
         assertFalse(PersonNames.withinTypos("netanyahu", "natanyaho0"), "three typos");
         assertFalse(PersonNames.withinTypos("zelenski", "zalenskt"), "two typos in eight letters");
         assertTrue(PersonNames.withinTypos("zelenski", "zalenski"));
+        String longest = "a".repeat(PersonNames.LONGEST_FORGIVEN - 1) + "b";
+        assertTrue(PersonNames.withinTypos(longest, longest.replace('b', 'c')), "a typo in 32 letters");
+        assertFalse(PersonNames.withinTypos(longest + "d", longest.replace('b', 'c') + "d"), "none in 33, as V18 counts");
         assertEquals(Closeness.TYPO, names.closeness("Benjamin Netanyahoo", "Benjamin Netanyahu"));
     }
 

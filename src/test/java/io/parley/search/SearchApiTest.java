@@ -174,6 +174,14 @@ class SearchApiTest {
         assertEquals(List.of("Ada " + ten), names(replaced(replaced(ten, 3), 4)), "two in ten letters");
         assertEquals(List.of("Ada " + ten), names(replaced(swapped(ten, 1), 9)), "a transposition and a substitution");
         assertEquals(List.of(), names(replaced(replaced(replaced(ten, 2), 3), 4)), "not three");
+        // None over 32 letters (V18): the longest forgiven still is, a longer one only as written.
+        String longest = word(32);
+        String longer = word(33);
+        Fixtures.person("Ada " + longest);
+        Fixtures.person("Ada " + longer);
+        assertEquals(List.of("Ada " + longest), names(replaced(longest, 5)), "one typo in 32 letters");
+        assertEquals(List.of(), names(replaced(longer, 5)), "no typo in 33 letters");
+        assertEquals(List.of("Ada " + longer), names(longer), "33 letters as written");
     }
 
     @Test
