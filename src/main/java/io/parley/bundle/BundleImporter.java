@@ -168,8 +168,16 @@ public class BundleImporter {
         }
         if (type == RecordType.PERSON) {
             writePeople(slice, inputs, ids, imported);
-            return;
+        } else {
+            writeOthers(type, slice, inputs, ids, imported, created);
         }
+        writer.sendHeld(slicePath(slice));
+        slice.clear();
+    }
+
+    /** Writes a slice of records of a type other than people, matched by natural key ({@link StoredMatches}). */
+    private void writeOthers(RecordType type, List<Pending> slice, List<ObjectNode> inputs, Map<String, String> ids,
+            List<ImportedRecord> imported, Set<String> created) {
         StoredMatches.Found found = matches.match(type, inputs);
         // what the slice's new records refer to; a re-import's matched records need none of it
         List<ObjectNode> unmatched = new ArrayList<>();
@@ -200,8 +208,6 @@ public class BundleImporter {
             ids.put(result.ref(), result.id());
             imported.add(result);
         }
-        writer.sendHeld(slicePath(slice));
-        slice.clear();
     }
 
     /**
@@ -224,8 +230,6 @@ public class BundleImporter {
             ids.put(result.ref(), result.id());
             imported.add(result);
         }
-        writer.sendHeld(slicePath(slice));
-        slice.clear();
     }
 
     /** The slice's records as one JSONPath, an array slice: {@code $.talks[1000:2000]}. */

@@ -42,8 +42,9 @@ import io.parley.trip.TripService;
 /**
  * Writes one resolved bundle record: finds the stored record it matches (people as
  * {@link PersonMatching} says, other records by natural key, each unless a slice's statement
- * found it already) and creates or updates it through the feature's service. An update that would change nothing is undone at a savepoint, so a
- * re-imported bundle leaves no new versions or revisions behind.
+ * found it already) and creates or updates it through the feature's service. An update that
+ * would change nothing is undone at a savepoint, so a re-imported bundle leaves no new versions
+ * or revisions behind.
  */
 @ApplicationScoped
 class BundleWriter {

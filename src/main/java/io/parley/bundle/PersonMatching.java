@@ -48,12 +48,15 @@ import io.parley.sql.Sql;
 @ApplicationScoped
 class PersonMatching {
 
-    /** A stored person a bundle person is, how that was found, and the stored names (also folded, as fold() folds them). */
-    record Match(long key, ImportMatch by, String name, List<String> aliases, String wikidataId, List<String> folded) {
+    /** A stored person a bundle person is, and how that was found. */
+    record Match(Stored person, ImportMatch by) {
+        long key() {
+            return person.key();
+        }
     }
 
-    /** A stored person as matching reads it. */
-    private record Stored(long key, String name, List<String> aliases, String wikidataId, List<String> folded) {
+    /** A stored person as matching reads it, the names also folded as fold() folds them. */
+    record Stored(long key, String name, List<String> aliases, String wikidataId, List<String> folded) {
         List<String> names() {
             List<String> all = new ArrayList<>(aliases);
             all.add(0, name);
@@ -158,11 +161,11 @@ class PersonMatching {
                 writtenIds.add(qid);
             }
             // a stored person updated with a Wikidata ID was one without until now
-            boolean unclaimed = match == null ? qid == null : match.wikidataId() == null;
+            boolean unclaimed = match == null ? qid == null : match.person().wikidataId() == null;
             for (Spellings spellings : unclaimed ? List.of(written, writtenUnclaimed) : List.of(written)) {
                 spellings.add(person.folded(), BundleWriter.text(input, "name"), aliases(input));
                 if (match != null) {
-                    spellings.add(match.folded(), match.name(), match.aliases());
+                    spellings.add(match.person().folded(), match.person().name(), match.person().aliases());
                 }
             }
         }
@@ -225,16 +228,16 @@ class PersonMatching {
             return;
         }
         String written = BundleWriter.text(input, "name");
-        if (written.equals(match.name()) && match.by() == ImportMatch.WIKIDATA_ID) {
+        if (written.equals(match.person().name()) && match.by() == ImportMatch.WIKIDATA_ID) {
             return;
         }
-        input.put("name", match.name());
-        if (BundleWriter.text(input, "wikidataId") == null && match.wikidataId() != null) {
-            input.put("wikidataId", match.wikidataId());
+        input.put("name", match.person().name());
+        if (BundleWriter.text(input, "wikidataId") == null && match.person().wikidataId() != null) {
+            input.put("wikidataId", match.person().wikidataId());
         }
         Set<String> known = new HashSet<>();
-        known.add(PersonNames.key(match.name()));
-        Set<String> plain = new LinkedHashSet<>(match.aliases());
+        known.add(PersonNames.key(match.person().name()));
+        Set<String> plain = new LinkedHashSet<>(match.person().aliases());
         for (JsonNode alias : input.path("aliases")) {
             plain.add(alias.asText());
         }
@@ -245,12 +248,12 @@ class PersonMatching {
         if (!known.contains(PersonNames.key(written))) {
             plain.add(written);
         }
-        plain.remove(match.name());
+        plain.remove(match.person().name());
         ArrayNode aliases = input.putArray("aliases");
         plain.forEach(aliases::add);
         if (input.get("aliasesWithLanguage") instanceof ArrayNode tagged) {
             for (int i = tagged.size() - 1; i >= 0; i--) {
-                if (match.name().equals(tagged.get(i).path("name").asText())) {
+                if (match.person().name().equals(tagged.get(i).path("name").asText())) {
                     tagged.remove(i);
                 }
             }
@@ -287,7 +290,7 @@ class PersonMatching {
     }
 
     private static Match match(Stored stored, ImportMatch by) {
-        return new Match(stored.key(), by, stored.name(), stored.aliases(), stored.wikidataId(), stored.folded());
+        return new Match(stored, by);
     }
 
     /**
